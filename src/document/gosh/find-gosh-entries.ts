@@ -1,0 +1,85 @@
+/**
+ * Where the ideas are in a GOSH tree.
+ */
+import type { Heading, RootContent } from "mdast";
+import type { Diagnostics } from "../diagnostics.js";
+import type { Entry } from "../entry.js";
+import { plainText } from "../plain-text.js";
+import type { DescriptionItem, ParsedDocument } from "../types.js";
+
+/**
+ * Lists the ideas of a GOSH tree: every `:term:` entry at the level of the
+ * headings (not nested in another entry or item), outside the abstract. An
+ * idea's section is the title of the last heading of `sectionDepth` above it
+ * (1: `###` chapter); a heading of a higher level ends the section.
+ * @param parsed the GOSH tree
+ * @param sectionDepth heading depth of sections, 1–4
+ * @param diagnostics where problems are reported
+ */
+export function findGoshEntries(
+  parsed: ParsedDocument,
+  sectionDepth: number,
+  diagnostics: Diagnostics,
+): Entry[] {
+  const entries: Entry[] = [];
+  let section: string | null = null;
+  let inAbstract = false;
+  for (const node of parsed.tree.children) {
+    if (node.type === "heading") {
+      if (node.depth === 1) inAbstract = node.data?.goshAbstract === true;
+      if (node.depth === sectionDepth) section = inAbstract ? null : plainText(node);
+      else if (node.depth < sectionDepth) section = null;
+    } else if (node.type === "descriptionList") {
+      for (const item of node.children) {
+        if (inAbstract) {
+          const at = item.position?.start;
+          diagnostics.add(
+            at?.line ?? 1,
+            at?.column ?? 1,
+            "warning",
+            "idea-in-abstract",
+            `"${plainText(item.children[0])}" is in the abstract, which holds no ideas`,
+          );
+        } else {
+          entries.push(toEntry(item, section, diagnostics));
+        }
+      }
+    } else {
+      reportNestedPins(node, diagnostics);
+    }
+  }
+  return entries;
+}
+
+function toEntry(item: DescriptionItem, section: string | null, diagnostics: Diagnostics): Entry {
+  const start = item.position?.start;
+  reportNestedPins(item.children[1], diagnostics);
+  return {
+    title: plainText(item.children[0]),
+    section,
+    line: start?.line ?? 1,
+    endLine: item.position?.end.line ?? start?.line ?? 1,
+    body: item.children[1].children as RootContent[],
+    column: start?.column ?? 1,
+    ...(item.pinnedKey ? { pinnedKey: item.pinnedKey } : {}),
+  };
+}
+
+// A pin above an entry nested in a list pins nothing: only top-level entries
+// are ideas.
+function reportNestedPins(node: RootContent | Heading, diagnostics: Diagnostics): void {
+  if (!("children" in node)) return;
+  for (const child of node.children as RootContent[]) {
+    if (child.type === "descriptionItem" && child.pinnedKey) {
+      const at = child.position?.start;
+      diagnostics.add(
+        at?.line ?? 1,
+        at?.column ?? 1,
+        "warning",
+        "pin-not-idea",
+        `the key "${child.pinnedKey}" is pinned on an entry nested in a list, which is not an idea`,
+      );
+    }
+    reportNestedPins(child, diagnostics);
+  }
+}

@@ -1,0 +1,377 @@
+/**
+ * GOSH inline markup: `_italic_`, `*bold*`, `'code'`, `[url - text]` links
+ * and `[Heading]` cross references, within one line.
+ */
+import type { Link, PhrasingContent, Text } from "mdast";
+import type { Point } from "unist";
+import { slug } from "github-slugger";
+import type { Diagnostics } from "../diagnostics.js";
+import type { GoshLine } from "./split-gosh-lines.js";
+
+/** What inline parsing needs to know about the rest of the document. */
+export interface InlineContext {
+  /** Titles of chapters, sections and subsections: the targets of `[Title]`. */
+  references: ReadonlySet<string>;
+  diagnostics: Diagnostics;
+  /** The document position of `line.text[index]`. */
+  point: (line: GoshLine, index: number) => Point;
+}
+
+// A marker opens a span after one of these (or at the start of the line) ...
+const OPEN = new Set([" ", '"', "("]);
+// ... and closes it before one of these (or at the end of the line).
+const CLOSE = new Set([" ", ")", ".", '"', ",", ":", "!", "?"]);
+const CLOSE_CODE = new Set([...CLOSE, "-"]);
+
+// `[scheme:rest` up to the first space is a URL.
+const URL_START = /^[\p{L}\p{N}_]+:[^ ]+/u;
+// A second scheme inside a URL: two URLs pasted together.
+const DOUBLED_URL = /.[\p{L}\p{N}_+.-]+:\/\//u;
+
+type SpanKind = "emphasis" | "strong" | "inlineCode";
+
+interface Span {
+  kind: SpanKind;
+  /** Index of the opening marker in the padded line. */
+  open: number;
+  /** Index of the closing marker in the padded line. */
+  close: number;
+}
+
+interface Bracket {
+  open: number;
+  close: number;
+  kind: "link" | "reference";
+  url: string;
+  title: string | null;
+  /** Link text range in the padded line; empty when the URL is the text. */
+  textStart: number;
+  textEnd: number;
+}
+
+/**
+ * Parses the inline markup of `line.text[from, to)`.
+ *
+ * Like gosh, the line is padded with a space on both sides, so that its start
+ * and end count as boundaries; then italic, bold and code spans are matched
+ * (leftmost opener first, shortest span, repeated until none is left), then
+ * brackets. Where gosh would emit crossing tags, the span that starts later
+ * stays literal text; URLs are always literal.
+ * @param line the line (its text already stripped of indentation)
+ * @param from index of the first character to parse
+ * @param to index after the last character to parse
+ * @returns phrasing nodes with positions
+ */
+export function parseGoshInline(
+  line: GoshLine,
+  from: number,
+  to: number,
+  context: InlineContext,
+): PhrasingContent[] {
+  const s = " " + line.text.slice(from, to) + " ";
+  const spans = dropCrossingSpans([
+    ...matchSpans(s, "_", CLOSE, "emphasis"),
+    ...matchSpans(s, "*", CLOSE, "strong"),
+    ...matchSpans(s, "'", CLOSE_CODE, "inlineCode"),
+  ]);
+  const brackets = findBrackets(s, spans, line, from, context);
+  const kept = keepSpansOutsideUrls(s.length, spans, brackets);
+  return buildPhrasing(s, kept, brackets, line, from, context);
+}
+
+// The padded index `k` is `line.text[from + k - 1]`.
+function pointAt(line: GoshLine, from: number, k: number, context: InlineContext): Point {
+  return context.point(line, from + k - 1);
+}
+
+/**
+ * Finds the spans gosh's loop `while {regexp RE $s} {regsub RE $s … s}` finds
+ * for one marker, in linear time. A marker at `p` opens a span when the
+ * character before it is in OPEN; a marker at `q` closes it when the
+ * character after it is in `close` and q ≥ p + 2. No class contains a marker,
+ * so replacing markers never changes which positions qualify, and the loop's
+ * rescans reduce to taking openers left to right, each with the first unused
+ * closer.
+ */
+function matchSpans(s: string, marker: string, close: ReadonlySet<string>, kind: SpanKind): Span[] {
+  const openers: number[] = [];
+  const closers: number[] = [];
+  for (let i = s.indexOf(marker); i !== -1; i = s.indexOf(marker, i + 1)) {
+    if (OPEN.has(s[i - 1] ?? "")) openers.push(i);
+    if (close.has(s[i + 1] ?? "")) closers.push(i);
+  }
+  const used = new Set<number>();
+  const spans: Span[] = [];
+  let c = 0;
+  for (const p of openers) {
+    if (used.has(p)) continue;
+    while (c < closers.length && ((closers[c] as number) < p + 2 || used.has(closers[c] as number)))
+      c += 1;
+    const q = closers[c];
+    // The first unused opener without a closer means no later one has one.
+    if (q === undefined) break;
+    used.add(p);
+    used.add(q);
+    spans.push({ kind, open: p, close: q });
+    c += 1;
+  }
+  return spans;
+}
+
+// Spans must nest. A span that crosses one that started earlier, or that
+// lies inside code (whose text is literal), stays literal.
+function dropCrossingSpans(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.open - b.open);
+  const kept: Span[] = [];
+  const stack: Span[] = [];
+  let codeDepth = 0;
+  for (const span of sorted) {
+    while (stack.length > 0 && (stack[stack.length - 1] as Span).close < span.open) {
+      if ((stack.pop() as Span).kind === "inlineCode") codeDepth -= 1;
+    }
+    const top = stack[stack.length - 1];
+    if (codeDepth > 0 || (top && span.close > top.close)) continue;
+    stack.push(span);
+    if (span.kind === "inlineCode") codeDepth += 1;
+    kept.push(span);
+  }
+  return kept;
+}
+
+/**
+ * Finds `[...]` brackets outside code, leftmost first, without nesting (a
+ * bracket closes at the first `]`). A bracket is a cross reference when its
+ * text is a heading title, a link when it starts with `scheme:`; anything
+ * else stays text, with a warning.
+ */
+function findBrackets(
+  s: string,
+  spans: readonly Span[],
+  line: GoshLine,
+  from: number,
+  context: InlineContext,
+): Bracket[] {
+  const inCode = new Uint8Array(s.length);
+  for (const span of spans) {
+    if (span.kind === "inlineCode") inCode.fill(1, span.open, span.close + 1);
+  }
+  const brackets: Bracket[] = [];
+  let i = 0;
+  while ((i = s.indexOf("[", i)) !== -1) {
+    if (inCode[i]) {
+      i += 1;
+      continue;
+    }
+    let j = s.indexOf("]", i + 1);
+    while (j !== -1 && inCode[j]) j = s.indexOf("]", j + 1);
+    if (j === -1) break;
+    if (j === i + 1) {
+      i = j;
+      continue;
+    }
+    const bracket = readBracket(s, i, j, line, from, context);
+    if (bracket) brackets.push(bracket);
+    i = j + 1;
+  }
+  return brackets;
+}
+
+function readBracket(
+  s: string,
+  open: number,
+  close: number,
+  line: GoshLine,
+  from: number,
+  context: InlineContext,
+): Bracket | null {
+  const content = s.slice(open + 1, close);
+  const where = pointAt(line, from, open, context);
+  if (context.references.has(content)) {
+    return {
+      open,
+      close,
+      kind: "reference",
+      url: "#" + slug(content),
+      title: null,
+      textStart: open + 1,
+      textEnd: close,
+    };
+  }
+  const url = URL_START.exec(content)?.[0];
+  if (!url) {
+    context.diagnostics.add(
+      where.line,
+      where.column,
+      "warning",
+      "unresolved-reference",
+      `"[${content}]" is neither a link ([scheme:… - text]) nor the title of a heading: kept as text`,
+    );
+    return null;
+  }
+  if (DOUBLED_URL.test(url.slice(url.indexOf(":") + 3))) {
+    context.diagnostics.add(
+      where.line,
+      where.column + 1,
+      "warning",
+      "doubled-url",
+      `this link's URL holds a second URL: "${url}" (two URLs pasted together?)`,
+    );
+  }
+  const rest = content.slice(url.length);
+  let textStart = 0;
+  let textEnd = 0;
+  let title: string | null = null;
+  if (rest.startsWith(" - ")) {
+    // [url - text (tooltip)]: the text runs up to the first "(".
+    const start = open + 1 + url.length + 3;
+    const paren = s.indexOf("(", start);
+    let end = paren === -1 || paren > close ? close : paren;
+    if (end < close) {
+      const tip = /\((.*)\)/s.exec(s.slice(end, close));
+      title = tip?.[1] ?? null;
+    }
+    while (end > start && s[end - 1] === " ") end -= 1;
+    if (end > start) [textStart, textEnd] = [start, end];
+  } else if (rest.trim() !== "") {
+    context.diagnostics.add(
+      where.line,
+      where.column,
+      "warning",
+      "link-text",
+      `the text after this link's URL is not its link text (write "[url - text]"): "${rest.trim()}" is dropped, as gosh does`,
+    );
+  }
+  return { open, close, kind: "link", url, title, textStart, textEnd };
+}
+
+// A span may lie outside brackets (enclosing whole brackets) or inside one
+// link's text; a span touching a URL, a tooltip or a cross reference, or
+// crossing a bracket's edge, stays literal.
+function keepSpansOutsideUrls(length: number, spans: Span[], brackets: readonly Bracket[]): Span[] {
+  if (brackets.length === 0) return spans;
+  const zone = new Int32Array(length).fill(-1);
+  brackets.forEach((b, index) => {
+    zone.fill(2 * index + 1, b.open, b.close + 1);
+    if (b.kind === "link" && b.textEnd > b.textStart) zone.fill(2 * index, b.textStart, b.textEnd);
+  });
+  return spans.filter((span) => {
+    const z = zone[span.open] as number;
+    return z === zone[span.close] && (z === -1 || z % 2 === 0);
+  });
+}
+
+type Token =
+  | { at: number; type: "open"; node: PhrasingParent; end: number }
+  | { at: number; type: "close"; end: number }
+  | { at: number; type: "atom"; node: PhrasingContent; end: number };
+
+type PhrasingParent = Extract<PhrasingContent, { children: unknown }>;
+
+function buildPhrasing(
+  s: string,
+  spans: readonly Span[],
+  brackets: readonly Bracket[],
+  line: GoshLine,
+  from: number,
+  context: InlineContext,
+): PhrasingContent[] {
+  const at = (k: number) => pointAt(line, from, k, context);
+  const tokens: Token[] = [];
+  const skip = new Uint8Array(s.length);
+  for (const span of spans) {
+    if (span.kind === "inlineCode") {
+      const node: PhrasingContent = {
+        type: "inlineCode",
+        value: s.slice(span.open + 1, span.close),
+        position: { start: at(span.open), end: at(span.close + 1) },
+      };
+      tokens.push({ at: span.open, type: "atom", node, end: span.close + 1 });
+    } else {
+      const node = { type: span.kind, children: [] } as PhrasingParent;
+      node.position = { start: at(span.open), end: at(span.close + 1) };
+      tokens.push({ at: span.open, type: "open", node, end: span.open + 1 });
+      tokens.push({ at: span.close, type: "close", end: span.close + 1 });
+    }
+  }
+  for (const b of brackets) {
+    const position = { start: at(b.open), end: at(b.close + 1) };
+    const link: Link = { type: "link", url: b.url, title: b.title, children: [], position };
+    if (b.kind === "reference") {
+      link.data = { goshCrossReference: true };
+      link.children.push(textNode(s.slice(b.open + 1, b.close), at(b.open + 1), at(b.close)));
+      tokens.push({ at: b.open, type: "atom", node: link, end: b.close + 1 });
+    } else if (b.textEnd > b.textStart) {
+      tokens.push({ at: b.open, type: "open", node: link, end: b.textStart });
+      skip.fill(1, b.textEnd, b.close);
+      tokens.push({ at: b.close, type: "close", end: b.close + 1 });
+    } else {
+      link.children.push(textNode(b.url, at(b.open + 1), at(b.open + 1 + b.url.length)));
+      tokens.push({ at: b.open, type: "atom", node: link, end: b.close + 1 });
+    }
+  }
+  tokens.sort((a, b) => a.at - b.at);
+
+  const root: PhrasingContent[] = [];
+  const stack: PhrasingContent[][] = [root];
+  let textStart = 1;
+  let k = 1;
+  let t = 0;
+  const flush = (end: number) => {
+    if (end > textStart) {
+      const value = s.slice(textStart, end);
+      (stack[stack.length - 1] as PhrasingContent[]).push(textNode(value, at(textStart), at(end)));
+    }
+  };
+  const last = s.length - 1;
+  while (k < last) {
+    const token = tokens[t];
+    if (token && token.at === k) {
+      flush(k);
+      const children = stack[stack.length - 1] as PhrasingContent[];
+      if (token.type === "open") {
+        children.push(token.node);
+        stack.push(token.node.children as PhrasingContent[]);
+      } else if (token.type === "close") {
+        stack.pop();
+      } else {
+        children.push(token.node);
+      }
+      k = token.end;
+      textStart = k;
+      t += 1;
+    } else if (skip[k]) {
+      flush(k);
+      while (k < last && skip[k] && !(tokens[t]?.at === k)) k += 1;
+      textStart = k;
+    } else {
+      k += 1;
+    }
+  }
+  flush(Math.min(k, last));
+  return typographicDashes(root);
+}
+
+function textNode(value: string, start: Point, end: Point): Text {
+  return { type: "text", value, position: { start, end } };
+}
+
+// gosh turns "---" into an em dash and "--" into an en dash, outside code
+// and URLs.
+function typographicDashes(nodes: PhrasingContent[]): PhrasingContent[] {
+  for (const node of nodes) {
+    if (node.type === "text") {
+      node.value = node.value.replace(/---/g, "\u2014").replace(/--/g, "\u2013");
+    } else if ("children" in node && node.type !== "link") {
+      typographicDashes(node.children as PhrasingContent[]);
+    } else if (node.type === "link" && !node.data?.goshCrossReference && !showsItsUrl(node)) {
+      typographicDashes(node.children);
+    }
+  }
+  return nodes;
+}
+
+// A link whose text is its URL shows the URL exactly.
+function showsItsUrl(link: Link): boolean {
+  const only = link.children[0];
+  return link.children.length === 1 && only?.type === "text" && only.value === link.url;
+}

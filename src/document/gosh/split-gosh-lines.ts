@@ -1,0 +1,116 @@
+/**
+ * Splits a GOSH document into the lines the block parser works on.
+ */
+import type { Diagnostics } from "../diagnostics.js";
+
+/** A source line, or what is left of it once a container stripped its indentation. */
+export interface GoshLine {
+  /** 1-based line number in the document. */
+  no: number;
+  /** The text the parser sees. */
+  text: string;
+  /** 0-based source column of `text[0]`, before tab expansion is undone. */
+  col: number;
+  /** Source columns minus parser columns, from expanding leading tabs (≤ 0). */
+  shift: number;
+}
+
+/** The lines of a document, its comments taken out, and the key pins those comments held. */
+export interface SplitLines {
+  lines: GoshLine[];
+  /** Pinned keys by the line number of the comment that pins them. */
+  pins: Map<number, { key: string; column: number }>;
+  /** Offset of each line's first character in the document. */
+  lineStarts: number[];
+  /** Length of each line in the document, without its line ending. */
+  lineLengths: number[];
+}
+
+// ; ideas-sync: key=<key>
+const PIN = /^;\s*ideas-sync\s*:\s*(.*?)\s*$/;
+const PIN_KEY = /^key\s*=\s*([\p{L}\p{N}_-]{1,100})$/u;
+
+/**
+ * Splits `text` into lines the way gosh does, and goes on where gosh would not:
+ * CRLF and CR line ends, a byte order mark, and tabs used as indentation.
+ * Lines starting with `;` are comments: gosh drops them before parsing.
+ * @param text the whole document
+ * @param diagnostics where problems are reported
+ */
+export function splitGoshLines(text: string, diagnostics: Diagnostics): SplitLines {
+  const lines: GoshLine[] = [];
+  const pins = new Map<number, { key: string; column: number }>();
+  const lineStarts: number[] = [];
+  const lineLengths: number[] = [];
+  const pattern = /\r\n|\r|\n/g;
+  let start = 0;
+  let no = 0;
+  for (;;) {
+    const match = pattern.exec(text);
+    const end = match ? match.index : text.length;
+    no += 1;
+    lineStarts.push(start);
+    lineLengths.push(end - start);
+    let raw = text.slice(start, end);
+    let col = 0;
+    if (no === 1 && raw.startsWith("\uFEFF")) {
+      raw = raw.slice(1);
+      col = 1;
+    }
+    if (raw.startsWith(";")) {
+      readPin(raw, no, col, pins, diagnostics);
+    } else {
+      lines.push(expandLeadingTabs(raw, no, col, diagnostics));
+    }
+    if (!match) break;
+    start = match.index + match[0].length;
+  }
+  return { lines, pins, lineStarts, lineLengths };
+}
+
+function readPin(
+  raw: string,
+  no: number,
+  col: number,
+  pins: SplitLines["pins"],
+  diagnostics: Diagnostics,
+): void {
+  const pin = PIN.exec(raw);
+  if (!pin) return;
+  const key = PIN_KEY.exec(pin[1] ?? "");
+  if (key?.[1]) {
+    pins.set(no, { key: key[1], column: col + 1 });
+  } else {
+    diagnostics.add(
+      no,
+      col + 1,
+      "warning",
+      "bad-pin",
+      `cannot read this ideas-sync comment: expected "; ideas-sync: key=<key>" with a key of letters, digits, "-" and "_"`,
+    );
+  }
+}
+
+// gosh indents with spaces only; a tab is not whitespace to it. Reading a
+// leading tab as one indentation step (two spaces) keeps an idea's body with
+// its idea instead of turning it into a stray paragraph.
+function expandLeadingTabs(
+  raw: string,
+  no: number,
+  col: number,
+  diagnostics: Diagnostics,
+): GoshLine {
+  const lead = /^[ \t]*/.exec(raw)?.[0] ?? "";
+  if (!lead.includes("\t") || lead.length === raw.length) {
+    return { no, text: raw, col, shift: 0 };
+  }
+  const expanded = lead.replace(/\t/g, "  ");
+  diagnostics.add(
+    no,
+    col + lead.indexOf("\t") + 1,
+    "warning",
+    "tab-indent",
+    "tab used for indentation: GOSH indents with spaces, so this reads each tab as two spaces",
+  );
+  return { no, text: expanded + raw.slice(lead.length), col, shift: lead.length - expanded.length };
+}

@@ -1,0 +1,56 @@
+/**
+ * The heart of gosh's block parser: cutting a run of lines into blocks.
+ */
+import { STYLES, SUBSTYLES, type Context, type Style, type StyleName } from "./gosh-styles.js";
+import type { GoshLine } from "./split-gosh-lines.js";
+
+/** A run of lines that one style claims. */
+export interface Block {
+  style: StyleName;
+  lines: GoshLine[];
+}
+
+const EMPTY = STYLES.get("empty") as Style;
+const UNDEFINED = STYLES.get("undefined") as Style;
+
+/**
+ * Cuts `lines` into blocks: at each line, the first style of the context that
+ * matches it (and its next line) starts a block, which takes the following
+ * lines while the style continues. Works like gosh's `style_split`.
+ * @param context the container whose substyles apply
+ * @param lines the container's lines, its indentation already stripped
+ * @returns the blocks in order; together they hold every line
+ */
+export function splitStyles(context: Context, lines: readonly GoshLine[]): Block[] {
+  const styles = SUBSTYLES[context].map((name) => STYLES.get(name) as Style);
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const style = styleOf(styles, textAt(lines, i), textAt(lines, i + 1));
+    const block: Block = { style: style.name, lines: [lines[i] as GoshLine] };
+    i += 1;
+    while (i < lines.length && continues(style, textAt(lines, i), textAt(lines, i + 1))) {
+      block.lines.push(lines[i] as GoshLine);
+      i += 1;
+    }
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+// Beyond the last line, gosh sees an empty line.
+function textAt(lines: readonly GoshLine[], index: number): string {
+  return lines[index]?.text ?? "";
+}
+
+function styleOf(styles: readonly Style[], line: string, next: string): Style {
+  for (const style of styles) {
+    if (style.begin.test(line) && (!style.next || style.next.test(next))) return style;
+  }
+  return EMPTY.begin.test(line) ? EMPTY : UNDEFINED;
+}
+
+function continues(style: Style, line: string, next: string): boolean {
+  if (!style.cont.test(line + "\n")) return false;
+  return !style.contnext || style.contnext.test(next + "\n");
+}

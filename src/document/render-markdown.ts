@@ -1,0 +1,80 @@
+/**
+ * mdast → the Markdown of an issue body.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
+
+const stringifier = unified().use(remarkGfm).use(remarkStringify, {
+  bullet: "-",
+  emphasis: "_",
+  strong: "*",
+  fence: "`",
+  fences: true,
+  listItemIndent: "one",
+  rule: "-",
+  incrementListMarker: true,
+});
+
+/**
+ * Renders nodes as GitHub-flavoured Markdown. Paragraphs are re-flowed onto
+ * one line each: GitHub shows a line break in an issue body as a break, and a
+ * document re-wrapped at another width must not change its issues. A GOSH
+ * description list becomes a bold term followed by its body; a cross
+ * reference becomes its text, since the heading it names is not in the issue.
+ * @param nodes block nodes of a GOSH or Markdown tree
+ * @returns the Markdown, without a final newline
+ */
+export function renderMarkdown(nodes: readonly RootContent[]): string {
+  const root: Root = { type: "root", children: nodes.flatMap(toMarkdownNode) as Root["children"] };
+  return stringifier.stringify(root).trimEnd();
+}
+
+function toMarkdownNode(node: RootContent): RootContent[] {
+  switch (node.type) {
+    case "descriptionList":
+      return node.children.flatMap(
+        (item) =>
+          [
+            {
+              type: "paragraph",
+              children: [
+                { type: "strong", children: item.children[0].children.flatMap(toPhrasing) },
+              ],
+            },
+            ...item.children[1].children.flatMap(toMarkdownNode),
+          ] as RootContent[],
+      );
+    case "descriptionItem":
+    case "descriptionTerm":
+    case "descriptionDetails":
+      return [];
+    case "text":
+      return [{ type: "text", value: node.value.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, " ") }];
+    case "inlineCode":
+      return [{ type: "inlineCode", value: node.value.replace(/\r\n|\r|\n/g, " ") }];
+    case "link":
+      if (node.data?.goshCrossReference) return node.children.flatMap(toPhrasing);
+      return [{ ...withoutPosition(node), children: node.children.flatMap(toPhrasing) }];
+    default:
+      if ("children" in node) {
+        return [
+          {
+            ...withoutPosition(node),
+            children: (node.children as RootContent[]).flatMap(toMarkdownNode),
+          } as RootContent,
+        ];
+      }
+      return [withoutPosition(node) as RootContent];
+  }
+}
+
+function toPhrasing(node: PhrasingContent): PhrasingContent[] {
+  return toMarkdownNode(node) as PhrasingContent[];
+}
+
+function withoutPosition<T extends Nodes>(node: T): T {
+  const { position, ...rest } = node;
+  return rest as T;
+}

@@ -1,0 +1,133 @@
+/**
+ * The data the document core produces: syntax trees, ideas and diagnostics.
+ *
+ * GOSH trees are mdast with three additions for GOSH description lists
+ * (`:term:` entries, the construct ideas are written in). They are declared
+ * here as mdast extensions so that mdast utilities accept them.
+ */
+import type { BlockContent, Parent, PhrasingContent, Root, RootContent } from "mdast";
+
+/** A `:term:` list: consecutive description items. */
+export interface DescriptionList extends Parent {
+  type: "descriptionList";
+  children: DescriptionItem[];
+}
+
+/** One `:term:` entry with its indented body. */
+export interface DescriptionItem extends Parent {
+  type: "descriptionItem";
+  children: [DescriptionTerm, DescriptionDetails];
+  /** A key pinned by a `; ideas-sync: key=…` comment directly above the term. */
+  pinnedKey?: string;
+}
+
+/** The term of a description item, with inline markup. */
+export interface DescriptionTerm extends Parent {
+  type: "descriptionTerm";
+  children: PhrasingContent[];
+}
+
+/** The body of a description item. */
+export interface DescriptionDetails extends Parent {
+  type: "descriptionDetails";
+  children: Array<BlockContent | DescriptionList>;
+}
+
+declare module "mdast" {
+  interface RootContentMap {
+    descriptionList: DescriptionList;
+    descriptionItem: DescriptionItem;
+    descriptionTerm: DescriptionTerm;
+    descriptionDetails: DescriptionDetails;
+  }
+  interface BlockContentMap {
+    descriptionList: DescriptionList;
+  }
+  interface ListItemData {
+    /** Set on GOSH `# ` enumeration items. */
+    goshEnumeration?: boolean;
+  }
+  interface HeadingData {
+    /** Set on the GOSH `Abstract` chapter, which never holds ideas. */
+    goshAbstract?: boolean;
+  }
+  interface LinkData {
+    /** Set on GOSH `[Heading title]` cross references. */
+    goshCrossReference?: boolean;
+  }
+}
+
+/** How bad a problem in a document is. Only errors stop a sync. */
+export type Severity = "error" | "warning" | "info";
+
+/** A problem found in a document, at a 1-based line and column. */
+export interface Diagnostic {
+  line: number;
+  column: number;
+  severity: Severity;
+  /** A stable identifier of the rule, listed in docs/document-formats.md. */
+  rule: string;
+  message: string;
+}
+
+/** The markup a document is written in. */
+export type DocumentFormat = "gosh" | "markdown";
+
+/** A parsed document before ideas are extracted from it. */
+export interface ParsedDocument {
+  format: DocumentFormat;
+  title: string | null;
+  tree: Root;
+  diagnostics: Diagnostic[];
+}
+
+/** One idea of the document: what one tracking issue is about. */
+export interface Idea {
+  /** Stable identifier: a pinned key or the GitHub-style slug of the title. */
+  key: string;
+  /** True when the key was pinned in the document. */
+  pinned: boolean;
+  /** Plain text, inline markup removed. */
+  title: string;
+  /** Title of the section the idea is in, or null. */
+  section: string | null;
+  /** 1-based first line of the entry (the term or heading). */
+  line: number;
+  /** 1-based last non-blank line of the entry. */
+  endLine: number;
+  /** The body as GitHub-flavoured Markdown. */
+  markdown: string;
+  /** Digest of title and body, for change detection. */
+  hash: string;
+}
+
+/** A section and its ideas, in document order. */
+export interface Section {
+  title: string | null;
+  ideas: Idea[];
+}
+
+/** Everything ideas-sync reads from one document. */
+export interface IdeasDocument {
+  format: DocumentFormat;
+  title: string | null;
+  sections: Section[];
+  diagnostics: Diagnostic[];
+}
+
+/** Where ideas and sections are in a document. */
+export interface DocumentOptions {
+  /** "auto" is resolved by the caller (see formatForPath). */
+  format: DocumentFormat;
+  /**
+   * Heading depth whose titles name sections. Markdown: 1–5, 0 for no
+   * sections (default: ideaDepth - 1). GOSH: 1 `###` chapter (default),
+   * 2 `===`, 3 `~~~`, 4 `---`.
+   */
+  sectionDepth?: number;
+  /** Markdown only: heading depth of ideas, 1–6 (default 3). */
+  ideaDepth?: number;
+}
+
+/** mdast content a GOSH or Markdown tree may hold. */
+export type AnyContent = RootContent;

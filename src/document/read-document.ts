@@ -1,6 +1,7 @@
 /**
- * Text → ideas, in one call.
+ * A document's text or bytes → its ideas, in one call.
  */
+import { decodeDocument } from "./decode-document.js";
 import { extractIdeas } from "./extract-ideas.js";
 import { parseGosh } from "./gosh/parse-gosh.js";
 import { parseMarkdown } from "./markdown/parse-markdown.js";
@@ -8,10 +9,16 @@ import type { DocumentOptions, IdeasDocument } from "./types.js";
 
 /**
  * Parses a document and extracts its ideas. Pure: no I/O, never throws.
- * @param text the document
+ * @param content the document, as text or as the file's bytes (decoded as UTF-8)
  * @param options its format and where ideas and sections are
  */
-export function readDocument(text: string, options: DocumentOptions): IdeasDocument {
-  const parsed = options.format === "gosh" ? parseGosh(text) : parseMarkdown(text);
+export function readDocument(
+  content: string | Uint8Array,
+  options: DocumentOptions,
+): IdeasDocument {
+  const decoded =
+    typeof content === "string" ? { text: content, diagnostics: [] } : decodeDocument(content);
+  const parsed = options.format === "gosh" ? parseGosh(decoded.text) : parseMarkdown(decoded.text);
+  parsed.diagnostics.push(...decoded.diagnostics);
   return extractIdeas(parsed, options);
 }

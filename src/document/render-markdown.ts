@@ -54,6 +54,20 @@ function toMarkdownNode(node: RootContent): RootContent[] {
       return [{ type: "text", value: node.value.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, " ") }];
     case "inlineCode":
       return [{ type: "inlineCode", value: node.value.replace(/\r\n|\r|\n/g, " ") }];
+    case "code":
+    case "html":
+      // Code keeps its lines, but not a CRLF document's carriage returns.
+      return [{ ...withoutPosition(node), value: node.value.replace(/\r\n?/g, "\n") }];
+    case "yaml":
+      // Front matter is settings for a site generator, not text.
+      return [];
+    case "emphasis":
+    case "strong":
+    case "delete":
+      return keepSpaceOutside({
+        ...withoutPosition(node),
+        children: node.children.flatMap(toPhrasing),
+      });
     case "link":
       if (node.data?.goshCrossReference) return node.children.flatMap(toPhrasing);
       return [{ ...withoutPosition(node), children: node.children.flatMap(toPhrasing) }];
@@ -77,4 +91,25 @@ function toPhrasing(node: PhrasingContent): PhrasingContent[] {
 function withoutPosition<T extends Nodes>(node: T): T {
   const { position, ...rest } = node;
   return rest as T;
+}
+
+// "_by x _" is no emphasis in Markdown: a closing marker cannot follow a
+// space. The space goes outside the emphasis instead.
+function keepSpaceOutside(
+  node: Extract<PhrasingContent, { type: "emphasis" | "strong" | "delete" }>,
+): PhrasingContent[] {
+  const before: PhrasingContent[] = [];
+  const after: PhrasingContent[] = [];
+  const first = node.children[0];
+  if (first?.type === "text" && /^\s/.test(first.value)) {
+    before.push({ type: "text", value: first.value.match(/^\s+/)?.[0] ?? "" });
+    first.value = first.value.trimStart();
+  }
+  const last = node.children[node.children.length - 1];
+  if (last?.type === "text" && /\s$/.test(last.value)) {
+    after.push({ type: "text", value: last.value.match(/\s+$/)?.[0] ?? "" });
+    last.value = last.value.trimEnd();
+  }
+  node.children = node.children.filter((child) => child.type !== "text" || child.value !== "");
+  return node.children.length === 0 ? [...before, ...after] : [...before, node, ...after];
 }

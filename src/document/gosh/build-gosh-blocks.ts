@@ -455,7 +455,7 @@ function recoverLines(
     if (text.text.startsWith(";")) {
       report(
         state,
-        line,
+        text,
         0,
         "error",
         "indented-comment",
@@ -470,7 +470,7 @@ function recoverLines(
           : "gosh ignores this indented line";
       report(
         state,
-        line,
+        text,
         0,
         severity,
         "bad-indent",

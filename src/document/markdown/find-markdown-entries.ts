@@ -57,9 +57,9 @@ export function findMarkdownEntries(
     let line = nextLine;
     while (line !== null && body.length > 0) {
       const last = body[body.length - 1] as RootContent;
-      if (last.type !== "html" || last.position?.end.line !== line - 1) break;
+      if (!isHtmlOnly(last) || last.position?.end.line !== line - 1) break;
       body.pop();
-      line = last.position.start.line;
+      line = last.position?.start.line ?? null;
     }
     // A pin anywhere else in a body is not text of the idea.
     const kept = body.filter((node) => node.type !== "html" || !PIN.test(node.value.trim()));
@@ -158,4 +158,15 @@ function readPin(
       `cannot read this ideas-sync comment: expected "<!-- ideas-sync: key=<key> -->" with a key of letters, digits, "-" and "_"`,
     );
   }
+}
+
+// An HTML block, or a paragraph of inline HTML only (`<a name="x"></a>`).
+function isHtmlOnly(node: RootContent): boolean {
+  if (node.type === "html") return true;
+  return (
+    node.type === "paragraph" &&
+    node.children.every(
+      (child) => child.type === "html" || (child.type === "text" && child.value.trim() === ""),
+    )
+  );
 }

@@ -1,0 +1,33 @@
+/**
+ * Ideas → the JSON `ideas-sync parse --json` prints.
+ */
+import type { IdeasDocument } from "../document/types.js";
+
+/**
+ * The stable JSON shape other scripts read: exactly these fields, in this order.
+ * @param document what was read from a document
+ */
+export function documentJson(document: IdeasDocument): unknown {
+  return {
+    title: document.title,
+    format: document.format,
+    sections: document.sections.map((section) => ({
+      title: section.title,
+      ideas: section.ideas.map(({ key, title, line, endLine, markdown, hash }) => ({
+        key,
+        title,
+        line,
+        endLine,
+        markdown,
+        hash,
+      })),
+    })),
+    diagnostics: document.diagnostics.map(({ line, column, severity, rule, message }) => ({
+      line,
+      column,
+      severity,
+      rule,
+      message,
+    })),
+  };
+}

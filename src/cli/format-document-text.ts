@@ -1,0 +1,38 @@
+/**
+ * Ideas → the text `ideas-sync parse` prints.
+ */
+import type { IdeasDocument } from "../document/types.js";
+import { formatDiagnostic } from "./format-diagnostic.js";
+
+/**
+ * Lists a document's sections and ideas with lines and keys, then its
+ * diagnostics in the form editors and CI logs link to.
+ * @param path the document's path as given
+ * @param document what was read from it
+ */
+export function formatDocumentText(path: string, document: IdeasDocument): string {
+  const ideas = document.sections.reduce((sum, section) => sum + section.ideas.length, 0);
+  const named = document.sections.filter((section) => section.title !== null).length;
+  const out: string[] = [];
+  const title = document.title === null ? "" : ` "${document.title}"`;
+  out.push(
+    `${path}: ${document.format === "gosh" ? "GOSH" : "Markdown"} document${title}, ${count(ideas, "idea")} in ${count(named, "section")}`,
+  );
+  for (const section of document.sections) {
+    out.push("", section.title ?? "(no section)");
+    for (const idea of section.ideas) {
+      const lines = idea.endLine > idea.line ? `${idea.line}-${idea.endLine}` : `${idea.line}`;
+      out.push(`  ${lines.padEnd(9)} ${idea.title}  [${idea.key}${idea.pinned ? ", pinned" : ""}]`);
+    }
+  }
+  if (document.diagnostics.length > 0) out.push("");
+  for (const diagnostic of document.diagnostics) out.push(formatDiagnostic(path, diagnostic));
+  const errors = document.diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = document.diagnostics.filter((d) => d.severity === "warning").length;
+  out.push("", `${count(errors, "error")}, ${count(warnings, "warning")}`);
+  return out.join("\n") + "\n";
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * `ideas-sync parse FILE`: what ideas-sync reads from a document.
+ */
+import { parseArgs } from "node:util";
+import { readDocument } from "../document/read-document.js";
+import { documentJson } from "./document-json.js";
+import { formatDocumentText } from "./format-document-text.js";
+import type { Io } from "./io.js";
+import { resolveDocumentOptions } from "./resolve-document-options.js";
+import { UsageError } from "./usage-error.js";
+
+/** Usage of `ideas-sync parse`. */
+export const PARSE_USAGE = `Usage: ideas-sync parse FILE [--format auto|gosh|markdown] [--section-depth N] [--idea-depth N] [--json]
+
+Lists the sections and ideas ideas-sync reads from FILE, then any problems.
+  --format          auto (default: Markdown for .md/.markdown, GOSH otherwise), gosh or markdown
+  --section-depth   heading depth of sections (Markdown: 0 for none, default idea depth - 1; GOSH: 1-4, default 1)
+  --idea-depth      heading depth of ideas (Markdown only, default 3)
+  --json            print JSON instead of text
+Exit status: 0 without errors, 1 with errors in the document, 2 for a usage error.
+`;
+
+/**
+ * Runs `ideas-sync parse`.
+ * @param args the arguments after "parse"
+ * @returns the exit status
+ */
+export async function parseCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string" },
+      "section-depth": { type: "string" },
+      "idea-depth": { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(PARSE_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("parse takes exactly one FILE");
+  const path = positionals[0] as string;
+  const options = resolveDocumentOptions(values, path);
+  const document = readDocument(await io.readFile(path), options);
+  io.stdout(
+    values.json
+      ? JSON.stringify(documentJson(document), null, 2) + "\n"
+      : formatDocumentText(path, document),
+  );
+  return document.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+}

@@ -89,11 +89,16 @@ function assignKeys(
     taken.set(entry.pinnedKey, entry);
     keys.set(entry, entry.pinnedKey);
   }
+  // The next suffix to try per base key, so that many equal titles cost
+  // linear time.
+  const nextSuffix = new Map<string, number>();
   for (const entry of entries) {
     if (keys.has(entry)) continue;
     const base = titleSlug(entry.title);
     let key = base;
-    for (let n = 1; taken.has(key); n += 1) key = `${base}-${n}`;
+    let n = nextSuffix.get(base) ?? 1;
+    while (taken.has(key)) key = `${base}-${n++}`;
+    nextSuffix.set(base, n);
     if (key !== base) {
       const other = taken.get(base) as Entry;
       const why = other.title === entry.title ? "the same title" : `the same key, "${base}"`;

@@ -1,6 +1,7 @@
 /**
  * A document's text or bytes → its ideas, in one call.
  */
+import { appendAll } from "./append-all.js";
 import { decodeDocument } from "./decode-document.js";
 import { extractIdeas } from "./extract-ideas.js";
 import { parseGosh } from "./gosh/parse-gosh.js";
@@ -19,6 +20,6 @@ export function readDocument(
   const decoded =
     typeof content === "string" ? { text: content, diagnostics: [] } : decodeDocument(content);
   const parsed = options.format === "gosh" ? parseGosh(decoded.text) : parseMarkdown(decoded.text);
-  parsed.diagnostics.push(...decoded.diagnostics);
+  appendAll(parsed.diagnostics, decoded.diagnostics);
   return extractIdeas(parsed, options);
 }

@@ -2,9 +2,12 @@
  * mdast → the Markdown of an issue body.
  */
 import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
+
+const linkLiterals = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
 
 const stringifier = unified().use(remarkGfm).use(remarkStringify, {
   bullet: "-",
@@ -28,6 +31,9 @@ const stringifier = unified().use(remarkGfm).use(remarkStringify, {
  */
 export function renderMarkdown(nodes: readonly RootContent[]): string {
   const root: Root = { type: "root", children: nodes.flatMap(toMarkdownNode) as Root["children"] };
+  // GitHub links a bare URL or e-mail address in text. Making it a link here
+  // renders it as GitHub shows it, and the same when read back.
+  if (mayHoldLinkLiteral(root)) for (const transform of linkLiterals) transform(root);
   return stringifier.stringify(root).trimEnd();
 }
 
@@ -51,13 +57,28 @@ function toMarkdownNode(node: RootContent): RootContent[] {
     case "descriptionDetails":
       return [];
     case "text":
-      return [{ type: "text", value: node.value.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, " ") }];
+      // A byte order mark inside a document is an invisible stray character.
+      return [
+        {
+          type: "text",
+          value: clean(node.value.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, " ")).replace(/\uFEFF/g, ""),
+        },
+      ];
     case "inlineCode":
-      return [{ type: "inlineCode", value: node.value.replace(/\r\n|\r|\n/g, " ") }];
+      return [{ type: "inlineCode", value: clean(node.value.replace(/\r\n|\r|\n/g, " ")) }];
+    case "html": {
+      // Raw HTML passes through to GitHub; other raw output (a GOSH raw
+      // line meant for LaTeX, say) is shown as the text it is.
+      const value = clean(node.value.replace(/\r\n?/g, "\n")).trim();
+      if (value === "") return [];
+      if (value.startsWith("<")) return [{ type: "html", value }];
+      return [
+        { type: "paragraph", children: [{ type: "text", value: value.replace(/\s*\n\s*/g, " ") }] },
+      ];
+    }
     case "code":
-    case "html":
       // Code keeps its lines, but not a CRLF document's carriage returns.
-      return [{ ...withoutPosition(node), value: node.value.replace(/\r\n?/g, "\n") }];
+      return [{ ...withoutPosition(node), value: clean(node.value.replace(/\r\n?/g, "\n")) }];
     case "yaml":
       // Front matter is settings for a site generator, not text.
       return [];
@@ -71,6 +92,11 @@ function toMarkdownNode(node: RootContent): RootContent[] {
     case "link":
       if (node.data?.goshCrossReference) return node.children.flatMap(toPhrasing);
       return [{ ...withoutPosition(node), children: node.children.flatMap(toPhrasing) }];
+    case "paragraph": {
+      const children = node.children.flatMap(toPhrasing);
+      const empty = children.every((child) => child.type === "text" && child.value.trim() === "");
+      return empty ? [] : [{ ...withoutPosition(node), children }];
+    }
     default:
       if ("children" in node) {
         return [
@@ -112,4 +138,18 @@ function keepSpaceOutside(
   }
   node.children = node.children.filter((child) => child.type !== "text" || child.value !== "");
   return node.children.length === 0 ? [...before, ...after] : [...before, node, ...after];
+}
+
+// Markdown readers read NUL as U+FFFD; writing it so keeps a body the same
+// when it is read back.
+function clean(value: string): string {
+  return value.includes("\u0000") ? value.replace(/\u0000/g, "\uFFFD") : value;
+}
+
+// The link-literal transform walks the whole tree with several patterns; most
+// bodies hold nothing it could link.
+function mayHoldLinkLiteral(node: Nodes): boolean {
+  if (node.type === "text") return /:\/\/|www\.|@|mailto:|xmpp:/i.test(node.value);
+  if (node.type === "link" || node.type === "linkReference") return false;
+  return "children" in node && (node.children as Nodes[]).some(mayHoldLinkLiteral);
 }

@@ -1,6 +1,7 @@
 /**
  * Turns GOSH blocks into mdast nodes, container by container.
  */
+import { appendAll } from "../append-all.js";
 import type {
   BlockContent,
   Code,
@@ -17,6 +18,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { DescriptionDetails, DescriptionItem, DescriptionList } from "../types.js";
 import type { Context } from "./gosh-styles.js";
 import { parseGoshInline, type InlineContext } from "./parse-gosh-inline.js";
+import { endOfText } from "./spaces.js";
 import type { GoshLine } from "./split-gosh-lines.js";
 import { splitStyles, type Block } from "./split-styles.js";
 
@@ -91,20 +93,20 @@ export function buildGoshBlocks(
         const heading = buildHeading(block.lines, depth, state);
         if (block.style === "abstract") {
           heading.data = { goshAbstract: true };
-          if (first.text.trimEnd() !== "Abstract") {
+          if (first.text.slice(0, endOfText(first.text)) !== "Abstract") {
             report(
               state,
               first,
               0,
               "warning",
               "abstract-title",
-              `gosh reads any chapter whose title starts with "Abstract" as the abstract, which holds no ideas: "${first.text.trimEnd()}"`,
+              `gosh reads any chapter whose title starts with "Abstract" as the abstract, which holds no ideas: "${first.text.slice(0, endOfText(first.text))}"`,
             );
           }
         }
         out.push(heading);
         const inner = block.style === "abstract" ? "abstract" : block.style;
-        out.push(...buildGoshBlocks(inner, block.lines.slice(2), state));
+        appendAll(out, buildGoshBlocks(inner, block.lines.slice(2), state));
         lastItem = null;
         break;
       }
@@ -195,7 +197,7 @@ function attach(
 /** Builds the nodes of an item or description body. */
 function buildBody(lines: readonly GoshLine[], state: BuildState): BodyContent[] {
   if (state.depth >= MAX_DEPTH) {
-    const text = lines.filter((line) => line.text.trim() !== "");
+    const text = lines.filter((line) => !isBlank(line));
     if (text.length === 0) return [];
     report(
       state,
@@ -261,10 +263,10 @@ function buildHeading(
   return {
     type: "heading",
     depth,
-    children: parseGoshInline(title, 0, title.text.trimEnd().length, state.inline),
+    children: parseGoshInline(title, 0, endOfText(title.text), state.inline),
     position: {
       start: state.inline.point(title, 0),
-      end: state.inline.point(underline, underline.text.trimEnd().length),
+      end: state.inline.point(underline, endOfText(underline.text)),
     },
   };
 }
@@ -284,14 +286,14 @@ function buildParagraph(lines: readonly GoshLine[], state: BuildState): Paragrap
   lines.forEach((line, index) => {
     if (index > 0) {
       const previous = lines[index - 1] as GoshLine;
-      const end = state.inline.point(previous, previous.text.trimEnd().length);
+      const end = state.inline.point(previous, endOfText(previous.text));
       children.push({
         type: "text",
         value: "\n",
         position: { start: end, end: state.inline.point(line, 0) },
       });
     }
-    children.push(...parseGoshInline(line, 0, line.text.trimEnd().length, state.inline));
+    appendAll(children, parseGoshInline(line, 0, endOfText(line.text), state.inline));
   });
   return { type: "paragraph", children: mergeTexts(children), position: span(lines, state) };
 }
@@ -348,7 +350,7 @@ function buildDescriptionList(lines: readonly GoshLine[], state: BuildState): De
 function buildDescriptionItem(lines: readonly GoshLine[], state: BuildState): DescriptionItem {
   const first = lines[0] as GoshLine;
   const text = first.text;
-  const trimmed = text.trimEnd();
+  const trimmed = text.slice(0, endOfText(text));
   // gosh's HTML back end takes the term up to the last colon of the line, its
   // LaTeX back end up to the first. A line that ends in a colon is a term on
   // its own, colons and all; otherwise the body starts after the first colon.
@@ -378,13 +380,13 @@ function buildDescriptionItem(lines: readonly GoshLine[], state: BuildState): De
   if (bodyStart < trimmed.length) {
     body.push({ ...first, text: text.slice(bodyStart), col: first.col + bodyStart });
   }
-  body.push(...bodyLines(lines.slice(1), 0));
+  appendAll(body, bodyLines(lines.slice(1), 0));
   const details: DescriptionDetails = {
     type: "descriptionDetails",
     children: buildBody(body, state),
   };
   const termEndPoint = state.inline.point(first, termEnd + 1);
-  details.position = body.some((line) => line.text.trim() !== "")
+  details.position = body.some((line) => !isBlank(line))
     ? span(body, state)
     : { start: termEndPoint, end: termEndPoint };
   const item: DescriptionItem = {
@@ -447,7 +449,7 @@ function recoverLines(
 ): void {
   let previousNo = -1;
   for (const line of lines) {
-    if (line.text.trim() === "") {
+    if (isBlank(line)) {
       previousNo = -1;
       continue;
     }
@@ -486,11 +488,11 @@ function recoverLines(
         value: "\n",
         position: { start: end, end: state.inline.point(text, 0) },
       });
-      last.children.push(...parseGoshInline(text, 0, text.text.trimEnd().length, state.inline));
+      appendAll(last.children, parseGoshInline(text, 0, endOfText(text.text), state.inline));
       last.children = mergeTexts(last.children);
       last.position = {
         start: last.position.start,
-        end: state.inline.point(text, text.text.trimEnd().length),
+        end: state.inline.point(text, endOfText(text.text)),
       };
     } else {
       target.push(buildParagraph([text], state));
@@ -499,7 +501,7 @@ function recoverLines(
 }
 
 function dedent(line: GoshLine): GoshLine {
-  const lead = line.text.length - line.text.trimStart().length;
+  const lead = /^ */.exec(line.text)?.[0].length ?? 0;
   return { ...line, text: line.text.slice(lead), col: line.col + lead };
 }
 
@@ -518,12 +520,12 @@ function span(lines: readonly GoshLine[], state: BuildState): Position {
   if (!first)
     return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   let last = first;
-  for (const line of lines) if (line.text.trim() !== "") last = line;
-  const firstText = lines.find((line) => line.text.trim() !== "") ?? first;
-  const lead = firstText.text.length - firstText.text.trimStart().length;
+  for (const line of lines) if (!isBlank(line)) last = line;
+  const firstText = lines.find((line) => !isBlank(line)) ?? first;
+  const lead = /^ */.exec(firstText.text)?.[0].length ?? 0;
   return {
     start: state.inline.point(firstText, lead),
-    end: state.inline.point(last, last.text.trimEnd().length),
+    end: state.inline.point(last, endOfText(last.text)),
   };
 }
 
@@ -570,4 +572,9 @@ function report(
 ): void {
   const at = state.inline.point(line, index);
   state.diagnostics.add(at.line, at.column, severity, rule, message);
+}
+
+// gosh's empty line: spaces only.
+function isBlank(line: GoshLine): boolean {
+  return /^ *$/.test(line.text);
 }

@@ -68,7 +68,13 @@ export function parseGoshInline(
   to: number,
   context: InlineContext,
 ): PhrasingContent[] {
-  const s = " " + line.text.slice(from, to) + " ";
+  const segment = line.text.slice(from, to);
+  // Most lines hold no markup at all.
+  if (!/[_*'[]|--/.test(segment)) {
+    if (segment === "") return [];
+    return [textNode(segment, context.point(line, from), context.point(line, to))];
+  }
+  const s = " " + segment + " ";
   const spans = dropCrossingSpans([
     ...matchSpans(s, "_", CLOSE, "emphasis"),
     ...matchSpans(s, "*", CLOSE, "strong"),

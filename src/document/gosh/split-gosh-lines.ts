@@ -101,9 +101,9 @@ function expandLeadingTabs(
   diagnostics: Diagnostics,
 ): GoshLine {
   const lead = /^[ \t]*/.exec(raw)?.[0] ?? "";
-  if (!lead.includes("\t") || lead.length === raw.length) {
-    return { no, text: raw, col, shift: 0 };
-  }
+  if (!lead.includes("\t")) return { no, text: raw, col, shift: 0 };
+  // A line of spaces and tabs only is a blank line.
+  if (lead.length === raw.length) return { no, text: "", col, shift: 0 };
   const expanded = lead.replace(/\t/g, "  ");
   diagnostics.add(
     no,

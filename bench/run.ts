@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: speed and memory of ideas-sync, as figures.
+ * Each case runs in its own process; times are medians of several runs
+ * after a warm-up run.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+interface Figures {
+  bytes: number;
+  ideas: number;
+  firstMs: number;
+  medianMs: number;
+  peakRssMb: number;
+  rssGrowthMb: number;
+}
+
+const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const shared = process.env.IDEAS_SYNC_SHARED ?? resolve(root, "../shared");
+const revision014 = join(shared, "corpus/genode-challenges/014_2026-02-10_b54494100b.txt");
+
+function measure(args: string[]): Figures {
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", join(root, "bench/measure-document.ts"), ...args],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  return JSON.parse(output.trim().split("\n").pop() as string) as Figures;
+}
+
+const cases: Array<[string, string[]]> = [];
+if (existsSync(revision014)) cases.push(["Genode revision 014", [revision014]]);
+else console.log(`(Genode corpus not found at ${revision014}: its case is left out)`);
+cases.push(
+  ["generated, 1,000 ideas", ["--generate", "1000"]],
+  ["generated, 10,000 ideas", ["--generate", "10000"]],
+);
+
+console.log("\nparse + extract + render (pure document core)\n");
+console.log(
+  "case                       ideas     size    first run   median   peak RSS   RSS growth",
+);
+const results = new Map<string, Figures>();
+for (const [name, args] of cases) {
+  const f = measure(args);
+  results.set(name, f);
+  console.log(
+    [
+      name.padEnd(24),
+      String(f.ideas).padStart(7),
+      `${(f.bytes / 1024).toFixed(0)} KiB`.padStart(10),
+      `${f.firstMs.toFixed(1)} ms`.padStart(12),
+      `${f.medianMs.toFixed(1)} ms`.padStart(10),
+      `${f.peakRssMb.toFixed(0)} MiB`.padStart(10),
+      `${f.rssGrowthMb.toFixed(0)} MiB`.padStart(12),
+    ].join(" "),
+  );
+}
+const small = results.get("generated, 1,000 ideas") as Figures;
+const large = results.get("generated, 10,000 ideas") as Figures;
+const ratio = large.medianMs / small.medianMs;
+console.log(
+  `\ngrowth 1,000 -> 10,000 ideas: ${ratio.toFixed(1)}x the time (linear: about 10x; limit 12x) ${ratio <= 12 ? "ok" : "OVER LIMIT"}`,
+);
+console.log(
+  `10,000 ideas: ${large.medianMs.toFixed(0)} ms (target under 1000 ms) ${large.medianMs < 1000 ? "ok" : "OVER TARGET"}`,
+);

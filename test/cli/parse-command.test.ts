@@ -1,0 +1,193 @@
+/**
+ * `ideas-sync parse`: output, JSON shape and exit status.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const example = join(root, "examples/ideas.txt");
+const dir = mkdtempSync(join(tmpdir(), "ideas-sync-cli-"));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function run(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const status = await main(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+  });
+  return { status, stdout, stderr };
+}
+
+describe("ideas-sync parse", () => {
+  it("lists sections and ideas with lines and keys", async () => {
+    const { status, stdout, stderr } = await run("parse", example);
+    expect(status).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toContain(
+      `${example}: GOSH document "Ideas for the future of ideas-sync", 6 ideas in 2 sections`,
+    );
+    expect(stdout).toMatch(/^Reading documents$/m);
+    expect(stdout).toMatch(/^ {2}19-25 +reStructuredText input {2}\[restructuredtext-input\]$/m);
+    expect(stdout).toMatch(
+      /^ {2}40-42 +Settings in front matter {2}\[front-matter-defaults, pinned\]$/m,
+    );
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("0 errors, 0 warnings");
+  });
+
+  it("prints diagnostics as FILE:LINE:COL: severity: message [rule] and exits 1 on errors", async () => {
+    const path = file(
+      "broken.txt",
+      "Chapter\n#######\n\n:Idea:\n\n  Text\n  ; indented comment\n  [not a link]\n",
+    );
+    const { status, stdout } = await run("parse", path);
+    expect(status).toBe(1);
+    expect(stdout).toContain(`${path}:7:3: error: an indented comment`);
+    expect(stdout).toMatch(
+      new RegExp(
+        `^${path.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:8:3: warning: .* \\[unresolved-reference\\]$`,
+        "m",
+      ),
+    );
+    expect(stdout).toContain("1 error, 1 warning");
+  });
+
+  it("exits 0 with warnings only", async () => {
+    const { status } = await run(
+      "parse",
+      file("warn.txt", "Chapter\n#######\n\n:Idea:\n\nUnindented body.\n"),
+    );
+    expect(status).toBe(0);
+  });
+
+  it("prints exactly the documented JSON shape with --json", async () => {
+    const { status, stdout } = await run("parse", example, "--json");
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout) as Record<string, unknown> & {
+      sections: Array<{ title: string | null; ideas: Array<Record<string, unknown>> }>;
+    };
+    expect(Object.keys(json)).toEqual(["title", "format", "sections", "diagnostics"]);
+    expect(json.title).toBe("Ideas for the future of ideas-sync");
+    expect(json.format).toBe("gosh");
+    expect(json.sections.map((s) => s.title)).toEqual(["Reading documents", "Working with issues"]);
+    const idea = json.sections[0]?.ideas[0] as Record<string, unknown>;
+    expect(Object.keys(idea)).toEqual(["key", "title", "line", "endLine", "markdown", "hash"]);
+    expect(idea).toMatchObject({
+      key: "restructuredtext-input",
+      title: "reStructuredText input",
+      line: 19,
+      endLine: 25,
+    });
+    expect(idea.markdown).toContain(
+      "[reStructuredText specification](https://docutils.sourceforge.io/rst.html)",
+    );
+    expect(idea.hash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("puts diagnostics in the JSON, and ideas before any section under a null title", async () => {
+    const path = file(
+      "early.txt",
+      ":Early:\n\n  [no link]\n\nChapter\n#######\n\n:Late:\n\n  Body.\n",
+    );
+    const json = JSON.parse((await run("parse", path, "--json")).stdout) as {
+      sections: Array<{ title: string | null; ideas: Array<{ key: string }> }>;
+      diagnostics: Array<Record<string, unknown>>;
+    };
+    expect(json.sections.map((s) => [s.title, s.ideas.map((i) => i.key)])).toEqual([
+      [null, ["early"]],
+      ["Chapter", ["late"]],
+    ]);
+    expect(json.diagnostics).toEqual([
+      {
+        line: 3,
+        column: 3,
+        severity: "warning",
+        rule: "unresolved-reference",
+        message: expect.any(String),
+      },
+    ]);
+  });
+
+  it("reads .md files as Markdown, with depths from the options", async () => {
+    const path = file(
+      "ideas.md",
+      "# Title\n\n## Section\n\n### Idea\n\nBody.\n\n#### Deep idea\n\nText.\n",
+    );
+    const byDefault = JSON.parse((await run("parse", path, "--json")).stdout) as {
+      format: string;
+      sections: unknown[];
+    };
+    expect(byDefault.format).toBe("markdown");
+    expect(byDefault.sections).toMatchObject([{ title: "Section", ideas: [{ key: "idea" }] }]);
+    const deeper = JSON.parse((await run("parse", path, "--json", "--idea-depth", "4")).stdout) as {
+      sections: unknown[];
+    };
+    expect(deeper.sections).toMatchObject([{ title: "Idea", ideas: [{ key: "deep-idea" }] }]);
+    const flat = JSON.parse(
+      (await run("parse", path, "--json", "--idea-depth", "3", "--section-depth", "0")).stdout,
+    ) as {
+      sections: unknown[];
+    };
+    expect(flat.sections).toMatchObject([{ title: null, ideas: [{ key: "idea" }] }]);
+    const forced = JSON.parse((await run("parse", path, "--json", "--format", "gosh")).stdout) as {
+      format: string;
+    };
+    expect(forced.format).toBe("gosh");
+  });
+
+  it.each([
+    [["parse"], /exactly one FILE/],
+    [["parse", example, "--format", "rst"], /--format must be auto, gosh or markdown/],
+    [["parse", example, "--idea-depth", "3"], /--idea-depth applies to Markdown only/],
+    [["parse", example, "--section-depth", "7"], /--section-depth for GOSH must be/],
+    [
+      ["parse", "x.md", "--section-depth", "3", "--idea-depth", "3"],
+      /--section-depth must be 0 .* or less than the idea depth/,
+    ],
+    [["parse", "x.md", "--idea-depth", "many"], /--idea-depth must be a number/],
+    [["parse", example, "--colour"], /Unknown option '--colour'/],
+    [["parse", join(dir, "missing.txt")], /cannot read .*missing\.txt: no such file/],
+    [["frobnicate"], /unknown command "frobnicate"/],
+  ])("exits 2 for %j", async (argv, message) => {
+    const { status, stdout, stderr } = await run(...argv);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+  });
+
+  it("prints help with exit 0", async () => {
+    expect(await run("parse", "--help")).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining("Usage: ideas-sync parse FILE"),
+    });
+    expect(await run("--help")).toMatchObject({
+      status: 0,
+      stdout: expect.stringContaining("Commands:"),
+    });
+  });
+
+  it("runs as a process with the exit status of the command", async () => {
+    const exec = promisify(execFile);
+    const { stdout } = await exec(
+      process.execPath,
+      ["--import", "tsx", "src/cli/run.ts", "parse", "examples/ideas.txt"],
+      { cwd: root },
+    );
+    expect(stdout).toContain("6 ideas in 2 sections");
+    const broken = file("process.txt", ":Idea:\n\n  ; bad\n");
+    await expect(
+      exec(process.execPath, ["--import", "tsx", "src/cli/run.ts", "parse", broken], { cwd: root }),
+    ).rejects.toMatchObject({ code: 1 });
+  });
+});

@@ -6,6 +6,6 @@ export default defineConfig({
     // Property tests and corpus tests parse whole documents many times; the
     // default 5 s is tight on a busy 2-core machine.
     testTimeout: 60_000,
-    reporters: ["default"],
+    reporters: ["default", "./test/support/summary-reporter.ts"],
   },
 });

@@ -1,15 +1,18 @@
 /**
  * mdast → the Markdown of an issue body.
  */
-import type { Nodes, PhrasingContent, Root, RootContent } from "mdast";
+import type { Nodes, Parents, PhrasingContent, Root, RootContent, Text } from "mdast";
+import type { Info, State } from "mdast-util-to-markdown";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 
+const SOFT_BREAK = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
+
 const linkLiterals = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
 
-const stringifier = unified().use(remarkGfm).use(remarkStringify, {
+const settings = {
   bullet: "-",
   emphasis: "_",
   strong: "*",
@@ -18,7 +21,14 @@ const stringifier = unified().use(remarkGfm).use(remarkStringify, {
   listItemIndent: "one",
   rule: "-",
   incrementListMarker: true,
-});
+} as const;
+
+const stringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { ...settings, handlers: { text: textWithoutNeedlessEscaping } });
+
+// remark-stringify as it comes, for comparing against in tests.
+const plainStringifier = unified().use(remarkGfm).use(remarkStringify, settings);
 
 /**
  * Renders nodes as GitHub-flavoured Markdown. Paragraphs are re-flowed onto
@@ -27,14 +37,18 @@ const stringifier = unified().use(remarkGfm).use(remarkStringify, {
  * description list becomes a bold term followed by its body; a cross
  * reference becomes its text, since the heading it names is not in the issue.
  * @param nodes block nodes of a GOSH or Markdown tree
+ * @param options `plainRemark`: escape text with remark's own handler (slower, same result)
  * @returns the Markdown, without a final newline
  */
-export function renderMarkdown(nodes: readonly RootContent[]): string {
+export function renderMarkdown(
+  nodes: readonly RootContent[],
+  options: { plainRemark?: boolean } = {},
+): string {
   const root: Root = { type: "root", children: nodes.flatMap(toMarkdownNode) as Root["children"] };
   // GitHub links a bare URL or e-mail address in text. Making it a link here
   // renders it as GitHub shows it, and the same when read back.
   if (mayHoldLinkLiteral(root)) for (const transform of linkLiterals) transform(root);
-  return stringifier.stringify(root).trimEnd();
+  return (options.plainRemark ? plainStringifier : stringifier).stringify(root).trimEnd();
 }
 
 function toMarkdownNode(node: RootContent): RootContent[] {
@@ -56,16 +70,15 @@ function toMarkdownNode(node: RootContent): RootContent[] {
     case "descriptionTerm":
     case "descriptionDetails":
       return [];
-    case "text":
+    case "text": {
       // A byte order mark inside a document is an invisible stray character.
-      return [
-        {
-          type: "text",
-          value: clean(node.value.replace(/[ \t]*(\r\n|\r|\n)[ \t]*/g, " ")).replace(/\uFEFF/g, ""),
-        },
-      ];
-    case "inlineCode":
-      return [{ type: "inlineCode", value: clean(node.value.replace(/\r\n|\r|\n/g, " ")) }];
+      const value = clean(node.value.replace(SOFT_BREAK, " ")).replace(/\uFEFF/g, "");
+      return [value === node.value ? node : { type: "text", value }];
+    }
+    case "inlineCode": {
+      const value = clean(node.value.replace(/\r\n|\r|\n/g, " "));
+      return [value === node.value ? node : { type: "inlineCode", value }];
+    }
     case "html": {
       // Raw HTML passes through to GitHub; other raw output (a GOSH raw
       // line meant for LaTeX, say) is shown as the text it is.
@@ -76,37 +89,36 @@ function toMarkdownNode(node: RootContent): RootContent[] {
         { type: "paragraph", children: [{ type: "text", value: value.replace(/\s*\n\s*/g, " ") }] },
       ];
     }
-    case "code":
+    case "code": {
       // Code keeps its lines, but not a CRLF document's carriage returns.
-      return [{ ...withoutPosition(node), value: clean(node.value.replace(/\r\n?/g, "\n")) }];
+      const value = clean(node.value.replace(/\r\n?/g, "\n"));
+      return [value === node.value ? node : { ...node, value }];
+    }
     case "yaml":
       // Front matter is settings for a site generator, not text.
       return [];
     case "emphasis":
     case "strong":
     case "delete":
-      return keepSpaceOutside({
-        ...withoutPosition(node),
-        children: node.children.flatMap(toPhrasing),
-      });
+      return keepSpaceOutside({ ...node, children: node.children.flatMap(toPhrasing) });
     case "link":
       if (node.data?.goshCrossReference) return node.children.flatMap(toPhrasing);
-      return [{ ...withoutPosition(node), children: node.children.flatMap(toPhrasing) }];
+      return [{ ...node, children: node.children.flatMap(toPhrasing) }];
     case "paragraph": {
       const children = node.children.flatMap(toPhrasing);
       const empty = children.every((child) => child.type === "text" && child.value.trim() === "");
-      return empty ? [] : [{ ...withoutPosition(node), children }];
+      return empty ? [] : [{ ...node, children }];
     }
     default:
       if ("children" in node) {
         return [
           {
-            ...withoutPosition(node),
+            ...node,
             children: (node.children as RootContent[]).flatMap(toMarkdownNode),
           } as RootContent,
         ];
       }
-      return [withoutPosition(node) as RootContent];
+      return [node];
   }
 }
 
@@ -114,30 +126,30 @@ function toPhrasing(node: PhrasingContent): PhrasingContent[] {
   return toMarkdownNode(node) as PhrasingContent[];
 }
 
-function withoutPosition<T extends Nodes>(node: T): T {
-  const { position, ...rest } = node;
-  return rest as T;
-}
-
 // "_by x _" is no emphasis in Markdown: a closing marker cannot follow a
 // space. The space goes outside the emphasis instead.
 function keepSpaceOutside(
   node: Extract<PhrasingContent, { type: "emphasis" | "strong" | "delete" }>,
 ): PhrasingContent[] {
+  const children = [...node.children];
   const before: PhrasingContent[] = [];
   const after: PhrasingContent[] = [];
-  const first = node.children[0];
+  const first = children[0];
   if (first?.type === "text" && /^\s/.test(first.value)) {
-    before.push({ type: "text", value: first.value.match(/^\s+/)?.[0] ?? "" });
-    first.value = first.value.trimStart();
+    const value = first.value.trimStart();
+    before.push({ type: "text", value: first.value.slice(0, first.value.length - value.length) });
+    children[0] = { type: "text", value };
   }
-  const last = node.children[node.children.length - 1];
+  const last = children[children.length - 1];
   if (last?.type === "text" && /\s$/.test(last.value)) {
-    after.push({ type: "text", value: last.value.match(/\s+$/)?.[0] ?? "" });
-    last.value = last.value.trimEnd();
+    const value = last.value.trimEnd();
+    after.push({ type: "text", value: last.value.slice(value.length) });
+    children[children.length - 1] = { type: "text", value };
   }
-  node.children = node.children.filter((child) => child.type !== "text" || child.value !== "");
-  return node.children.length === 0 ? [...before, ...after] : [...before, node, ...after];
+  const kept = children.filter((child) => child.type !== "text" || child.value !== "");
+  return kept.length === 0
+    ? [...before, ...after]
+    : [...before, { ...node, children: kept }, ...after];
 }
 
 // Markdown readers read NUL as U+FFFD; writing it so keeps a body the same
@@ -152,4 +164,49 @@ function mayHoldLinkLiteral(node: Nodes): boolean {
   if (node.type === "text") return /:\/\/|www\.|@|mailto:|xmpp:/i.test(node.value);
   if (node.type === "link" || node.type === "linkReference") return false;
   return "children" in node && (node.children as Nodes[]).some(mayHoldLinkLiteral);
+}
+
+// Characters remark may escape in text wherever they are ...
+const ESCAPED_ANYWHERE = /[\\`*_[\]<>#!&~|@\u0000-\u001f\u007f]/;
+// ... and the pairs it escapes for GFM autolink literals ("www.", "http:/")
+// and links ("]("), which may take a character from around the text.
+const ESCAPED_PAIR = /[Ww]\.[-.\w]|[ps]:\/|\]\(/;
+// Characters remark escapes at the start of a line (list, heading, quote,
+// table, setext and code markers, "1." and "1)"), and white space there.
+const ESCAPED_AT_LINE_START = /^[\s\-+=#>*_~`<[|:\d.)!(]/;
+
+/**
+ * remark-stringify's text handler runs about 70 escaping patterns over every
+ * text node, which is most of the time it takes. Every pattern needs its
+ * character in the text, and at a line start or next to a line break a
+ * newline in the context. Text with none of those characters, and no line
+ * break next to its edges, is returned as it is, which is what remark's
+ * handler would return; everything else goes through remark's handler.
+ * (Tests render the corpus and random documents both ways and compare.)
+ */
+function textWithoutNeedlessEscaping(
+  node: Text,
+  parent: Parents | undefined,
+  state: State,
+  info: Info,
+): string {
+  const value = node.value;
+  const before = info.before ?? "";
+  const after = info.after ?? "";
+  const needsCare =
+    ESCAPED_ANYWHERE.test(value) ||
+    ESCAPED_PAIR.test(before.slice(-1) + value + after.slice(0, 1)) ||
+    (/[\r\n][\t ]*$/.test(before) && ESCAPED_AT_LINE_START.test(value)) ||
+    (/^[\r\n]/.test(after) && /[\t ]$/.test(value));
+  if (!needsCare) return value;
+  return state.safe(value, {
+    ...info,
+    afterNode: siblingOf(parent, state, 1),
+    beforeNode: siblingOf(parent, state, -1),
+  });
+}
+
+function siblingOf(parent: Parents | undefined, state: State, offset: number): Nodes | undefined {
+  const index = state.indexStack[state.indexStack.length - 1] ?? -1;
+  return parent?.children[index + offset] as Nodes | undefined;
 }

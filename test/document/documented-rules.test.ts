@@ -30,7 +30,7 @@ it("documents every diagnostic rule in docs/document-formats.md", () => {
   const docs =
     readFileSync(join(root, "docs/document-formats.md"), "utf8").split("## Diagnostics")[1] ?? "";
   const documented = new Set(
-    [...docs.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1] as string),
+    [...docs.matchAll(/^\| `([a-z0-9-]+)` *\|/gm)].map((m) => m[1] as string),
   );
   expect([...rules].sort()).toEqual([...documented].sort());
 });

@@ -157,11 +157,12 @@ function findBrackets(
   from: number,
   context: InlineContext,
 ): Bracket[] {
-  const inCode = new Uint8Array(s.length);
+  const brackets: Bracket[] = [];
+  if (!s.includes("[")) return brackets;
+  const inCode = new Uint8Array(spans.some((span) => span.kind === "inlineCode") ? s.length : 0);
   for (const span of spans) {
     if (span.kind === "inlineCode") inCode.fill(1, span.open, span.close + 1);
   }
-  const brackets: Bracket[] = [];
   let i = 0;
   while ((i = s.indexOf("[", i)) !== -1) {
     if (inCode[i]) {
@@ -283,7 +284,7 @@ function buildPhrasing(
 ): PhrasingContent[] {
   const at = (k: number) => pointAt(line, from, k, context);
   const tokens: Token[] = [];
-  const skip = new Uint8Array(s.length);
+  const skip = new Uint8Array(brackets.length > 0 ? s.length : 0);
   for (const span of spans) {
     if (span.kind === "inlineCode") {
       const node: PhrasingContent = {
@@ -366,7 +367,8 @@ function textNode(value: string, start: Point, end: Point): Text {
 function typographicDashes(nodes: PhrasingContent[]): PhrasingContent[] {
   for (const node of nodes) {
     if (node.type === "text") {
-      node.value = node.value.replace(/---/g, "\u2014").replace(/--/g, "\u2013");
+      if (node.value.includes("--"))
+        node.value = node.value.replace(/---/g, "\u2014").replace(/--/g, "\u2013");
     } else if ("children" in node && node.type !== "link") {
       typographicDashes(node.children as PhrasingContent[]);
     } else if (node.type === "link" && !node.data?.goshCrossReference && !showsItsUrl(node)) {

@@ -9,6 +9,8 @@ import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 
 const SOFT_BREAK = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
+// "@" not after a word character (an e-mail address), before a user or team name.
+const MENTION = /(^|[^\p{L}\p{N}_.+-])@(?=[A-Za-z0-9])/gu;
 
 const linkLiterals = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
 
@@ -72,7 +74,11 @@ function toMarkdownNode(node: RootContent): RootContent[] {
       return [];
     case "text": {
       // A byte order mark inside a document is an invisible stray character.
-      const value = clean(node.value.replace(SOFT_BREAK, " ")).replace(/\uFEFF/g, "");
+      // "@name" in an issue would notify that person on every sync: a zero
+      // width space after "@" keeps the text and stops the mention.
+      const value = clean(node.value.replace(SOFT_BREAK, " "))
+        .replace(/\uFEFF/g, "")
+        .replace(MENTION, "$1@\u200B");
       return [value === node.value ? node : { type: "text", value }];
     }
     case "inlineCode": {

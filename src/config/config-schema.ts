@@ -1,0 +1,97 @@
+/**
+ * The schema of `.github/ideas-sync.yml`.
+ */
+import { z } from "zod";
+
+/** GitHub refuses label names longer than this. */
+export const LABEL_MAX = 50;
+
+const label = z
+  .string()
+  .trim()
+  .min(1, "a label name cannot be empty")
+  .max(LABEL_MAX, `GitHub label names are at most ${LABEL_MAX} characters`);
+
+const depth = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const documentSchema = z
+  .strictObject({
+    path: z
+      .string()
+      .min(1)
+      .refine((path) => !path.startsWith("/") && !path.split("/").includes(".."), {
+        message: "must be a path inside the repository, such as doc/ideas.md",
+      }),
+    format: z.enum(["auto", "gosh", "markdown"]).default("auto"),
+    "section-depth": depth(0, 5).optional(),
+    "idea-depth": depth(1, 6).optional(),
+    "tracking-label": label.default("idea"),
+    "section-labels": z
+      .strictObject({
+        /** Put before each section title to make its label. */
+        prefix: z
+          .string()
+          .max(LABEL_MAX - 1)
+          .default(""),
+        /** Section title → label, or false for no label. */
+        names: z.record(z.string(), z.union([label, z.literal(false)])).default({}),
+      })
+      .default({ prefix: "", names: {} }),
+    comments: z
+      .strictObject({
+        close: z.boolean().default(true),
+        rename: z.boolean().default(true),
+        reopen: z.boolean().default(true),
+      })
+      .default({ close: true, rename: true, reopen: true }),
+    guards: z
+      .strictObject({
+        "max-close-share": z.number().min(0).max(1).default(0.25),
+        "min-closes": z.number().int().min(0).default(3),
+      })
+      .default({ "max-close-share": 0.25, "min-closes": 3 }),
+  })
+  .superRefine((document, context) => {
+    const sections = document["section-depth"];
+    const ideas = document["idea-depth"];
+    if (document.format === "gosh" && ideas !== undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["idea-depth"],
+        message: "applies to Markdown only: in GOSH, ideas are :term: entries",
+      });
+    }
+    if (sections !== undefined && ideas !== undefined && sections !== 0 && sections >= ideas) {
+      context.addIssue({
+        code: "custom",
+        path: ["section-depth"],
+        message: `must be 0 (no sections) or less than idea-depth (${ideas})`,
+      });
+    }
+  });
+
+/** The whole file. */
+export const configSchema = z
+  .strictObject({
+    documents: z.array(documentSchema).min(1, "list at least one document"),
+  })
+  .superRefine((config, context) => {
+    const seen = new Map<string, number>();
+    config.documents.forEach((document, index) => {
+      const first = seen.get(document.path);
+      if (first !== undefined) {
+        context.addIssue({
+          code: "custom",
+          path: ["documents", index, "path"],
+          message: `the same document as documents[${first}]`,
+        });
+      }
+      seen.set(document.path, index);
+    });
+  });
+
+/** The settings of one document, defaults filled in. */
+export type DocumentConfig = z.output<typeof documentSchema>;
+
+/** The whole configuration, defaults filled in. */
+export type Config = z.output<typeof configSchema>;

@@ -1,0 +1,20 @@
+/**
+ * The label of a section.
+ */
+import { LABEL_MAX, type DocumentConfig } from "../config/config-schema.js";
+
+/**
+ * The label triage finds a section's ideas by: the name the configuration
+ * gives it, or the prefix and the section title, cut to GitHub's 50
+ * characters. Null for no section, or a section configured to have none.
+ * @param section the section title
+ * @param config the document's settings
+ */
+export function sectionLabel(section: string | null, config: DocumentConfig): string | null {
+  if (section === null) return null;
+  const named = config["section-labels"].names[section];
+  if (named === false) return null;
+  if (named !== undefined) return named;
+  const label = (config["section-labels"].prefix + section).trim();
+  return label.length <= LABEL_MAX ? label : label.slice(0, LABEL_MAX - 1).trimEnd() + "\u2026";
+}

@@ -1,0 +1,121 @@
+/**
+ * The data the reconciler works on: issues as they are, and the plan.
+ */
+
+/** An issue as ideas-sync sees it (the fields it needs of GitHub's issue object). */
+export interface IssueSnapshot {
+  number: number;
+  title: string;
+  body: string;
+  state: "open" | "closed";
+  /** GitHub's state_reason: "completed", "not_planned", "reopened" or null. */
+  stateReason: string | null;
+  labels: string[];
+  /** The issue's web address, for links in reports. */
+  url?: string;
+}
+
+/** The hidden record in a managed issue's body. */
+export interface Marker {
+  /** The document the idea is in. */
+  path: string;
+  key: string;
+  /** Hash of the idea's title and text when ideas-sync last wrote them. */
+  hash: string;
+  /** Hash of the region as ideas-sync wrote it: a mismatch means a person edited it. */
+  region: string;
+  /** The section label ideas-sync set, so that it can take it off again. */
+  section?: string | null;
+  /** Set when ideas-sync closed the issue because the idea was removed. */
+  removed?: boolean;
+}
+
+/** What the issue of an idea should look like. */
+export interface WantedIssue {
+  title: string;
+  /** The marked region of the body. */
+  region: string;
+  labels: string[];
+}
+
+/** Where a document was read from, for links back to it. */
+export interface DocumentSource {
+  /** Repository path of the document. */
+  path: string;
+  /** Commit the document was read at. */
+  sha: string;
+  /** Web address of the repository, as https://github.com/OWNER/REPO. */
+  repositoryUrl: string;
+}
+
+/** The fields of an issue an update changes. */
+export interface IssueChanges {
+  title?: string;
+  body?: string;
+  labels?: string[];
+  state?: "open" | "closed";
+  stateReason?: "not_planned" | "reopened";
+}
+
+/** One write the plan makes, with why. */
+export type Action =
+  | { type: "create-label"; label: string; color: string; description: string; why: string }
+  | {
+      type: "create-issue";
+      key: string;
+      title: string;
+      body: string;
+      labels: string[];
+      why: string;
+    }
+  | {
+      type: "update-issue";
+      number: number;
+      key: string;
+      changes: IssueChanges;
+      current: IssueChanges;
+      why: string;
+    }
+  | {
+      type: "close-issue";
+      number: number;
+      key: string;
+      /** Posted before closing, when comments on close are on. */
+      comment: string | null;
+      /** Written with the close: the marker records that ideas-sync closed it. */
+      changes: IssueChanges;
+      why: string;
+    }
+  | {
+      type: "reopen-issue";
+      number: number;
+      key: string;
+      comment: string | null;
+      changes: IssueChanges;
+      current: IssueChanges;
+      why: string;
+    }
+  | { type: "comment"; number: number; key: string; body: string; why: string };
+
+/** Why a plan may not be applied as it is. */
+export interface Block {
+  rule: "document-errors" | "no-ideas" | "too-many-closes";
+  message: string;
+  /** How a maintainer confirms the plan anyway, when that is allowed. */
+  confirm: string | null;
+}
+
+/** Everything one sync of one document would write. */
+export interface Plan {
+  path: string;
+  sha: string;
+  actions: Action[];
+  /** Empty when the plan may be applied. */
+  blocks: Block[];
+  /** Facts for the report: ideas in the document, managed issues found. */
+  summary: {
+    ideas: number;
+    managedIssues: number;
+    openManagedIssues: number;
+  };
+}

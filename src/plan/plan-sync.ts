@@ -137,11 +137,20 @@ export function planSync(input: PlanInput): Plan {
 
   // 5.
   const have = new Set(input.labels.map((label) => label.toLowerCase()));
+  // Only ideas-sync's own labels are created: the tracking label and section
+  // labels of issues it writes labels to.
   const needed = new Set<string>();
   for (const action of ideaActions) {
     if (action.type === "create-issue") action.labels.forEach((label) => needed.add(label));
-    if (action.type === "update-issue")
-      action.changes.labels?.forEach((label) => needed.add(label));
+    if (
+      (action.type === "update-issue" || action.type === "reopen-issue") &&
+      action.changes.labels
+    ) {
+      const idea = ideas.find((candidate) => candidate.key === action.key);
+      const section = idea ? sectionLabel(idea.section, config) : null;
+      needed.add(tracking);
+      if (section) needed.add(section);
+    }
   }
   const labelActions: Action[] = [...needed]
     .filter((label) => !have.has(label.toLowerCase()))

@@ -3,6 +3,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { PARSE_USAGE, parseCommand } from "./parse-command.js";
+import { PLAN_USAGE, planCommand } from "./plan-command.js";
+import { REPLAY_USAGE, replayCommand } from "./replay-command.js";
 import type { Io } from "./io.js";
 import { UsageError } from "./usage-error.js";
 
@@ -10,6 +12,8 @@ const USAGE = `Usage: ideas-sync COMMAND [options]
 
 Commands:
   parse FILE    list the sections and ideas of an ideas document, and its problems
+  plan          show what syncing a document would write to a set of issues
+  replay        sync a document's revisions into issues held in memory
 
 Run "ideas-sync COMMAND --help" for a command's options.
 `;
@@ -19,6 +23,8 @@ const COMMANDS: Record<
   { run: (args: string[], io: Io) => Promise<number>; usage: string }
 > = {
   parse: { run: parseCommand, usage: PARSE_USAGE },
+  plan: { run: planCommand, usage: PLAN_USAGE },
+  replay: { run: replayCommand, usage: REPLAY_USAGE },
 };
 
 /**

@@ -1,0 +1,51 @@
+/**
+ * The settings of one document for a command: from --config, or defaults.
+ */
+import type { DocumentConfig } from "../config/config-schema.js";
+import { parseConfig } from "../config/parse-config.js";
+import type { DocumentOptions } from "../document/types.js";
+import type { Io } from "./io.js";
+import { resolveDocumentOptions, type FormatFlags } from "./resolve-document-options.js";
+import { UsageError } from "./usage-error.js";
+
+/**
+ * Reads the configuration file, if one is given, and picks the document at
+ * `path` (or its only document). Format options on the command line win over
+ * the file's.
+ * @throws UsageError for a bad configuration, naming key and line
+ */
+export async function loadDocumentConfig(
+  io: Io,
+  configPath: string | undefined,
+  path: string,
+  flags: FormatFlags,
+): Promise<{ config: DocumentConfig; options: DocumentOptions }> {
+  // Without a file, the defaults apply: any path names the document then.
+  const text = configPath
+    ? new TextDecoder().decode(await io.readFile(configPath))
+    : "documents:\n  - path: document\n";
+  const result = parseConfig(text);
+  if (!result.ok) {
+    const lines = result.errors.map(
+      (e) => `${configPath}${e.line ? `:${e.line}` : ""}: ${e.key ? `${e.key}: ` : ""}${e.message}`,
+    );
+    throw new UsageError(`the configuration has errors:\n${lines.join("\n")}`);
+  }
+  const documents = configPath
+    ? result.config.documents
+    : result.config.documents.map((document) => ({ ...document, path }));
+  const config =
+    documents.find((document) => document.path === path) ??
+    (documents.length === 1 ? documents[0] : undefined);
+  if (!config) {
+    throw new UsageError(
+      `${configPath} lists no document at ${path}; it lists ${documents.map((d) => d.path).join(", ")}`,
+    );
+  }
+  const merged: FormatFlags = {
+    format: flags.format ?? config.format,
+    "section-depth": flags["section-depth"] ?? config["section-depth"]?.toString(),
+    "idea-depth": flags["idea-depth"] ?? config["idea-depth"]?.toString(),
+  };
+  return { config, options: resolveDocumentOptions(merged, path) };
+}

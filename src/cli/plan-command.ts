@@ -1,0 +1,101 @@
+/**
+ * `ideas-sync plan`: what a sync would write, without writing it.
+ */
+import { parseArgs } from "node:util";
+import { readDocument } from "../document/read-document.js";
+import { toIssueSnapshots } from "../github/to-issue-snapshot.js";
+import { formatPlanMarkdown } from "../plan/format-plan-markdown.js";
+import { planJson } from "../plan/plan-json.js";
+import { planSync } from "../plan/plan-sync.js";
+import type { Io } from "./io.js";
+import { loadDocumentConfig } from "./load-document-config.js";
+import { UsageError } from "./usage-error.js";
+
+/** Usage of `ideas-sync plan`. */
+export const PLAN_USAGE = `Usage: ideas-sync plan --doc FILE --issues ISSUES.json [--config FILE] [--json]
+                        [--path PATH] [--repository OWNER/REPO] [--sha SHA]
+                        [--format auto|gosh|markdown] [--section-depth N] [--idea-depth N]
+
+Shows what syncing FILE would write to the issues in ISSUES.json (a JSON array
+of issues as GET /repos/{owner}/{repo}/issues?state=all returns them). Nothing
+is written anywhere.
+  --config        .github/ideas-sync.yml to take the document's settings from
+  --path          the document's path in the repository (default: FILE as given)
+  --repository    OWNER/REPO for links (default: from the issues' URLs)
+  --sha           the commit links point at (default: HEAD)
+  --json          print the plan as JSON
+Exit status: 0 when the plan may be applied, 1 when it is blocked, 2 for a usage error.
+`;
+
+/**
+ * Runs `ideas-sync plan`.
+ * @returns the exit status
+ */
+export async function planCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      doc: { type: "string" },
+      issues: { type: "string" },
+      config: { type: "string" },
+      path: { type: "string" },
+      repository: { type: "string" },
+      sha: { type: "string", default: "HEAD" },
+      format: { type: "string" },
+      "section-depth": { type: "string" },
+      "idea-depth": { type: "string" },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout(PLAN_USAGE);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (!values.doc || !values.issues)
+    throw new UsageError("plan needs --doc FILE and --issues ISSUES.json");
+  const path = values.path ?? values.doc;
+  const { config, options } = await loadDocumentConfig(io, values.config, path, values);
+  const document = readDocument(await io.readFile(values.doc), options);
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(await io.readFile(values.issues)));
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      throw new UsageError(`${values.issues} is not JSON: ${error.message}`);
+    throw error;
+  }
+  const issues = toIssueSnapshots(json);
+  if (!issues.ok) throw new UsageError(`${values.issues}: ${issues.error}`);
+  const repositoryUrl = repositoryOf(values.repository, json);
+  const plan = planSync({
+    document,
+    source: { path, sha: values.sha, repositoryUrl },
+    issues: issues.issues,
+    labels: [...new Set(issues.issues.flatMap((issue) => issue.labels))],
+    config,
+  });
+  io.stdout(
+    values.json
+      ? JSON.stringify(planJson(plan), null, 2) + "\n"
+      : formatPlanMarkdown(plan, repositoryUrl),
+  );
+  return plan.blocks.length > 0 ? 1 : 0;
+}
+
+// https://github.com/OWNER/REPO, from --repository or an issue's html_url.
+function repositoryOf(given: string | undefined, json: unknown): string {
+  if (given) {
+    if (!/^[\w.-]+\/[\w.-]+$/.test(given))
+      throw new UsageError(`--repository must be OWNER/REPO, not "${given}"`);
+    return `https://github.com/${given}`;
+  }
+  const url = Array.isArray(json)
+    ? (json.find((item) => typeof item?.html_url === "string")?.html_url as string | undefined)
+    : undefined;
+  const match = url ? /^(https:\/\/[^/]+\/[^/]+\/[^/]+)\/(issues|pull)\//.exec(url) : null;
+  return match?.[1] ?? "https://github.com/OWNER/REPO";
+}

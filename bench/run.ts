@@ -21,16 +21,12 @@ const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const shared = process.env.IDEAS_SYNC_SHARED ?? resolve(root, "../shared");
 const revision014 = join(shared, "corpus/genode-challenges/014_2026-02-10_b54494100b.txt");
 
-function measure(args: string[]): Figures {
-  const output = execFileSync(
-    process.execPath,
-    ["--import", "tsx", join(root, "bench/measure-document.ts"), ...args],
-    {
-      cwd: root,
-      encoding: "utf8",
-    },
-  );
-  return JSON.parse(output.trim().split("\n").pop() as string) as Figures;
+function measure<T = Figures>(args: string[], script = "bench/measure-document.ts"): T {
+  const output = execFileSync(process.execPath, ["--import", "tsx", join(root, script), ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return JSON.parse(output.trim().split("\n").pop() as string) as T;
 }
 
 const cases: Array<[string, string[]]> = [];
@@ -69,4 +65,54 @@ console.log(
 );
 console.log(
   `10,000 ideas: ${large.medianMs.toFixed(0)} ms (target under 1000 ms) ${large.medianMs < 1000 ? "ok" : "OVER TARGET"}`,
+);
+
+interface PlanFigures {
+  revisions: number | null;
+  ideas: number | null;
+  issues: number;
+  planMs: number;
+  writes: number;
+  firstPlanMs?: number;
+  firstWrites?: number;
+}
+
+console.log("\nplan: ideas + issues -> actions (document reading not included)\n");
+console.log("case                                          ideas   issues      plan    writes");
+const line = (name: string, ideas: number | string, issues: number, ms: number, writes: number) =>
+  console.log(
+    [
+      name.padEnd(44),
+      String(ideas).padStart(6),
+      String(issues).padStart(8),
+      `${ms.toFixed(1)} ms`.padStart(10),
+      String(writes).padStart(9),
+    ].join(" "),
+  );
+const corpusDir = join(shared, "corpus/genode-challenges");
+if (existsSync(corpusDir)) {
+  const replay = measure<PlanFigures>(["--corpus", corpusDir], "bench/measure-plan.ts");
+  line(
+    `Genode replay, ${replay.revisions} revisions (all steps)`,
+    "-",
+    replay.issues,
+    replay.planMs,
+    replay.writes,
+  );
+}
+const plans = new Map<number, PlanFigures>();
+for (const n of [1000, 10000]) {
+  const f = measure<PlanFigures>(["--generate", String(n)], "bench/measure-plan.ts");
+  plans.set(n, f);
+  line(`generated, first sync`, n, 0, f.firstPlanMs ?? 0, f.firstWrites ?? 0);
+  line(`generated, 1% each edited/retitled/moved/...`, n, f.issues, f.planMs, f.writes);
+}
+const planRatio =
+  (plans.get(10000) as PlanFigures).planMs / (plans.get(1000) as PlanFigures).planMs;
+console.log(
+  `\ngrowth 1,000 -> 10,000: ${planRatio.toFixed(1)}x the time (limit 12x) ${planRatio <= 12 ? "ok" : "OVER LIMIT"}`,
+);
+const planLarge = (plans.get(10000) as PlanFigures).planMs;
+console.log(
+  `plan for 10,000 ideas against 10,000 issues: ${planLarge.toFixed(0)} ms (target under 1000 ms) ${planLarge < 1000 ? "ok" : "OVER TARGET"}`,
 );

@@ -42,11 +42,18 @@ export function matchRetitles(
       else index.set(pair, [position]);
     }
   });
+  // A word pair most orphans share ("of the") finds no retitle, only work:
+  // candidates come from the rarer pairs, which a retitled text shares many of.
+  const common = Math.max(8, Math.ceil(orphans.length / 20));
   const pairs: Array<{ idea: number; orphan: number; score: number }> = [];
   ideas.forEach((idea, ideaPosition) => {
     const own = shingles(`${idea.title} ${idea.markdown}`);
     const candidates = new Set<number>();
-    for (const pair of own) for (const position of index.get(pair) ?? []) candidates.add(position);
+    for (const pair of own) {
+      const postings = index.get(pair);
+      if (postings && postings.length <= common)
+        for (const position of postings) candidates.add(position);
+    }
     for (const position of candidates) {
       const score = similarity(own, orphanShingles[position] as Set<string>);
       if (score >= RETITLE_THRESHOLD) pairs.push({ idea: ideaPosition, orphan: position, score });

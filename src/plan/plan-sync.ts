@@ -139,6 +139,7 @@ export function planSync(input: PlanInput): Plan {
   const have = new Set(input.labels.map((label) => label.toLowerCase()));
   // Only ideas-sync's own labels are created: the tracking label and section
   // labels of issues it writes labels to.
+  const ideaByKey = new Map(ideas.map((idea) => [idea.key, idea]));
   const needed = new Set<string>();
   for (const action of ideaActions) {
     if (action.type === "create-issue") action.labels.forEach((label) => needed.add(label));
@@ -146,7 +147,7 @@ export function planSync(input: PlanInput): Plan {
       (action.type === "update-issue" || action.type === "reopen-issue") &&
       action.changes.labels
     ) {
-      const idea = ideas.find((candidate) => candidate.key === action.key);
+      const idea = ideaByKey.get(action.key);
       const section = idea ? sectionLabel(idea.section, config) : null;
       needed.add(tracking);
       if (section) needed.add(section);

@@ -76,9 +76,8 @@ function toMarkdownNode(node: RootContent): RootContent[] {
       // A byte order mark inside a document is an invisible stray character.
       // "@name" in an issue would notify that person on every sync: a zero
       // width space after "@" keeps the text and stops the mention.
-      const value = clean(node.value.replace(SOFT_BREAK, " "))
-        .replace(/\uFEFF/g, "")
-        .replace(MENTION, "$1@\u200B");
+      let value = clean(node.value.replace(SOFT_BREAK, " ")).replace(/\uFEFF/g, "");
+      if (value.includes("@")) value = value.replace(MENTION, "$1@\u200B");
       return [value === node.value ? node : { type: "text", value }];
     }
     case "inlineCode": {

@@ -6,7 +6,7 @@ import { readDocument } from "../document/read-document.js";
 import { documentJson } from "./document-json.js";
 import { formatDocumentText } from "./format-document-text.js";
 import type { Io } from "./io.js";
-import { resolveDocumentOptions } from "./resolve-document-options.js";
+import { FORMAT_OPTIONS, resolveDocumentOptions } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
 
 /** Usage of `ideas-sync parse`. */
@@ -31,9 +31,7 @@ export async function parseCommand(args: string[], io: Io): Promise<number> {
     allowPositionals: true,
     strict: true,
     options: {
-      format: { type: "string" },
-      "section-depth": { type: "string" },
-      "idea-depth": { type: "string" },
+      ...FORMAT_OPTIONS,
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },

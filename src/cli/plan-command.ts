@@ -9,6 +9,7 @@ import { planJson } from "../plan/plan-json.js";
 import { planSync } from "../plan/plan-sync.js";
 import type { Io } from "./io.js";
 import { loadDocumentConfig } from "./load-document-config.js";
+import { FORMAT_OPTIONS } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
 
 /** Usage of `ideas-sync plan`. */
@@ -43,9 +44,7 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
       path: { type: "string" },
       repository: { type: "string" },
       sha: { type: "string", default: "HEAD" },
-      format: { type: "string" },
-      "section-depth": { type: "string" },
-      "idea-depth": { type: "string" },
+      ...FORMAT_OPTIONS,
       json: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },

@@ -7,6 +7,7 @@ import { replayHistory, type Revision } from "../replay/replay-history.js";
 import type { Io } from "./io.js";
 import { loadDocumentConfig } from "./load-document-config.js";
 import { readGitRevisions } from "./read-git-revisions.js";
+import { FORMAT_OPTIONS } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
 
 /** Usage of `ideas-sync replay`. */
@@ -38,9 +39,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
       config: { type: "string" },
       force: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
-      format: { type: "string" },
-      "section-depth": { type: "string" },
-      "idea-depth": { type: "string" },
+      ...FORMAT_OPTIONS,
       help: { type: "boolean", short: "h", default: false },
     },
   });

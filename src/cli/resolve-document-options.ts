@@ -6,6 +6,13 @@ import { formatForPath } from "../document/format-for-path.js";
 import type { DocumentOptions } from "../document/types.js";
 import { UsageError } from "./usage-error.js";
 
+/** The format options every command takes, for node:util parseArgs. */
+export const FORMAT_OPTIONS = {
+  format: { type: "string" },
+  "section-depth": { type: "string" },
+  "idea-depth": { type: "string" },
+} as const;
+
 /** The format options as given on the command line. */
 export interface FormatFlags {
   format?: string;

@@ -2,33 +2,10 @@
  * `ideas-sync parse`: output, JSON shape and exit status.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const example = join(root, "examples/ideas.txt");
-const dir = mkdtempSync(join(tmpdir(), "ideas-sync-cli-"));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function run(...argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  });
-  return { status, stdout, stderr };
-}
+import { example, file, root, run } from "../support/cli.js";
 
 describe("ideas-sync parse", () => {
   it("lists sections and ideas with lines and keys", async () => {
@@ -157,7 +134,10 @@ describe("ideas-sync parse", () => {
     ],
     [["parse", "x.md", "--idea-depth", "many"], /--idea-depth must be a number/],
     [["parse", example, "--colour"], /Unknown option '--colour'/],
-    [["parse", join(dir, "missing.txt")], /cannot read .*missing\.txt: no such file/],
+    [
+      ["parse", join(dirname(file("present.txt", "")), "missing.txt")],
+      /cannot read .*missing\.txt: no such file/,
+    ],
     [["frobnicate"], /unknown command "frobnicate"/],
   ])("exits 2 for %j", async (argv, message) => {
     const { status, stdout, stderr } = await run(...argv);

@@ -5,30 +5,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { example, file, run } from "../support/cli.js";
 import { GENODE, genodeRevisions } from "../support/corpus.js";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const example = join(root, "examples/ideas.txt");
-const dir = mkdtempSync(join(tmpdir(), "ideas-sync-plan-"));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const status = await main(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  });
-  return { status, stdout, stderr };
-}
 
 const restIssue = (number: number, title: string, extra: object = {}) => ({
   number,

@@ -6,7 +6,7 @@ import type { Entry } from "./entry.js";
 import { findGoshEntries } from "./gosh/find-gosh-entries.js";
 import { hashIdea } from "./hash-idea.js";
 import { findMarkdownEntries } from "./markdown/find-markdown-entries.js";
-import { renderMarkdown } from "./render-markdown.js";
+import { renderMarkdownEach } from "./render-markdown-each.js";
 import { titleSlug } from "./title-slug.js";
 import type { DocumentOptions, Idea, IdeasDocument, ParsedDocument, Section } from "./types.js";
 
@@ -41,7 +41,9 @@ export function extractIdeas(
     entries = found.entries;
     title ??= found.title;
   }
-  const ideas = assignKeys(entries, diagnostics).map(({ entry, key }) => toIdea(entry, key));
+  const keyed = assignKeys(entries, diagnostics);
+  const markdown = renderMarkdownEach(keyed.map(({ entry }) => entry.body));
+  const ideas = keyed.map(({ entry, key }, index) => toIdea(entry, key, markdown[index] as string));
   const sections = new Map<string | null, Section>();
   for (const idea of ideas) {
     let section = sections.get(idea.section);
@@ -116,8 +118,7 @@ function assignKeys(
   return entries.map((entry) => ({ entry, key: keys.get(entry) as string }));
 }
 
-function toIdea(entry: Entry, key: string): Idea {
-  const markdown = renderMarkdown(entry.body);
+function toIdea(entry: Entry, key: string, markdown: string): Idea {
   return {
     key,
     pinned: entry.pinnedKey === key,

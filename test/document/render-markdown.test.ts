@@ -11,6 +11,9 @@ import { describe, expect, it } from "vitest";
 import { parseGosh } from "../../src/document/gosh/parse-gosh.js";
 import { parseMarkdown } from "../../src/document/markdown/parse-markdown.js";
 import { renderMarkdown } from "../../src/document/render-markdown.js";
+import { renderMarkdownEach } from "../../src/document/render-markdown-each.js";
+import { findGoshEntries } from "../../src/document/gosh/find-gosh-entries.js";
+import { Diagnostics } from "../../src/document/diagnostics.js";
 import { goshDocument, markdownDocument } from "../support/arbitraries.js";
 import { GENODE, MARKDOWN_IDEAS, genodeRevisions } from "../support/corpus.js";
 
@@ -115,5 +118,40 @@ describe("renderMarkdown's text escaping", () => {
         );
       }
     }
+  });
+});
+
+describe("renderMarkdownEach", () => {
+  const bodiesOf = (text: string) =>
+    findGoshEntries(parseGosh(text), 1, new Diagnostics()).map((entry) => entry.body);
+  const expectEachAsOne = (bodies: RootContent[][]): void => {
+    expect(renderMarkdownEach(bodies)).toEqual(bodies.map((body) => renderMarkdown(body)));
+  };
+
+  it("renders each body as renderMarkdown does alone, on random documents and trees", () => {
+    fc.assert(
+      fc.property(goshDocument, (text) => expectEachAsOne(bodiesOf(text))),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(block, { maxLength: 3 }), { maxLength: 5 }), expectEachAsOne),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.skipIf(!GENODE)(
+    "renders each body as renderMarkdown does alone, on every Genode revision",
+    () => {
+      for (const revision of genodeRevisions())
+        expectEachAsOne(bodiesOf(readFileSync(revision.path, "utf8")));
+    },
+  );
+
+  it("falls back to one body at a time when a body holds the separator", () => {
+    const sneaky: RootContent[] = [{ type: "html", value: "<!-- ideas-sync:next-body:c1f0d -->" }];
+    const plain: RootContent[] = [
+      { type: "paragraph", children: [{ type: "text", value: "Text." }] },
+    ];
+    expectEachAsOne([plain, sneaky, plain]);
   });
 });

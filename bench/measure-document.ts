@@ -18,7 +18,11 @@ const baseline = process.resourceUsage().maxRSS;
 let ideas = 0;
 const times: number[] = [];
 // The first run includes JIT warm-up, so it is reported apart.
+// Each run starts on a collected heap, so that it pays for its own garbage
+// only, not for the previous run's (run with --expose-gc).
+const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 for (let run = 0; run <= runs; run += 1) {
+  collect();
   const start = process.hrtime.bigint();
   const document = readDocument(text, { format: "gosh" });
   times.push(Number(process.hrtime.bigint() - start) / 1e6);

@@ -22,10 +22,14 @@ const shared = process.env.IDEAS_SYNC_SHARED ?? resolve(root, "../shared");
 const revision014 = join(shared, "corpus/genode-challenges/014_2026-02-10_b54494100b.txt");
 
 function measure<T = Figures>(args: string[], script = "bench/measure-document.ts"): T {
-  const output = execFileSync(process.execPath, ["--import", "tsx", join(root, script), ...args], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const output = execFileSync(
+    process.execPath,
+    ["--expose-gc", "--import", "tsx", join(root, script), ...args],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(output.trim().split("\n").pop() as string) as T;
 }
 

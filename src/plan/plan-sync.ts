@@ -82,13 +82,12 @@ export function planSync(input: PlanInput): Plan {
     const entry = retitledFrom !== undefined ? byNumber.get(retitledFrom) : byKey.get(idea.key);
     const section = sectionLabel(idea.section, config);
     const labels = [tracking, ...(section ? [section] : [])];
-    const content = issueContent(idea, source);
     if (!entry) {
       ideaActions.push({
         type: "create-issue",
         key: idea.key,
         title: cutTitle(idea.title),
-        body: writeIssueBody(content, {
+        body: writeIssueBody(issueContent(idea, source), {
           path: source.path,
           key: idea.key,
           hash: idea.hash,
@@ -102,7 +101,8 @@ export function planSync(input: PlanInput): Plan {
     used.add(entry.issue.number);
     ideaActions.push(
       ...updateActions(idea, entry, {
-        content,
+        // Built only for the issues that are written: most are not.
+        content: () => issueContent(idea, source),
         section,
         labels,
         retitled: retitledFrom !== undefined,
@@ -190,7 +190,7 @@ function findManaged(issues: readonly IssueSnapshot[], path: string): Managed[] 
 }
 
 interface Wanted {
-  content: string;
+  content: () => string;
   section: string | null;
   labels: string[];
   retitled: boolean;
@@ -210,7 +210,7 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
   const current: IssueChanges = {};
   if (textChanged || read.damaged || comeBack || sectionChanged) {
     const body = writeIssueBody(
-      wanted.content,
+      wanted.content(),
       { path: wanted.source.path, key: idea.key, hash: idea.hash, section: wanted.section },
       read,
     );

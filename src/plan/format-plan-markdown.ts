@@ -83,11 +83,9 @@ function actionRow(action: Action, repositoryUrl: string): TableRow {
   const title =
     action.type === "create-label"
       ? action.label
-      : action.type === "create-issue"
-        ? action.title
-        : action.type === "update-issue"
-          ? `${action.changes.title ?? action.key} (${Object.keys(action.changes).join(", ")})`
-          : action.key;
+      : action.type === "update-issue"
+        ? `${action.title} (${Object.keys(action.changes).join(", ")})`
+        : action.title;
   return {
     type: "tableRow",
     children: [

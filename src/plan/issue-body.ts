@@ -34,14 +34,14 @@ export function readIssueBody(body: string | null): ReadBody {
   const end = END.exec(text);
   const marker = end ? parseMarker(end[1] as string) : null;
   if (!end || !marker) return { marker: null, before: text, after: "", content: "", damaged: true };
-  // A person may have deleted the begin line: the region then runs from the
-  // start of the body. Stray begin lines before it are dropped.
+  // A person may have deleted the begin line. Where the region began is then
+  // unknown, so all the text above the end is kept as theirs (an old copy of
+  // the idea's text may stay in it), and a new region is written after it.
   const begin = text.lastIndexOf(BEGIN, end.index);
-  const start = begin === -1 ? 0 : begin + BEGIN.length;
-  const region = text.slice(start, end.index);
+  const region = begin === -1 ? "" : text.slice(begin + BEGIN.length, end.index);
   return {
     marker,
-    before: begin === -1 ? "" : text.slice(0, begin).split(BEGIN).join(""),
+    before: (begin === -1 ? text.slice(0, end.index) : text.slice(0, begin)).split(BEGIN).join(""),
     after: text.slice(end.index + end[0].length).replace(new RegExp(END.source, "g"), ""),
     content: region.replace(/^\n/, "").replace(/\n$/, ""),
     damaged: begin === -1 || regionHash(region) !== marker.region,

@@ -127,6 +127,7 @@ export function planSync(input: PlanInput): Plan {
       type: "close-issue",
       number: entry.issue.number,
       key: entry.read.marker.key,
+      title: entry.issue.title,
       comment: config.comments.close
         ? `This idea was removed from \`${source.path}\` in ${commit}, so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`
         : null,
@@ -260,6 +261,7 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
       type: "reopen-issue",
       number: issue.number,
       key: idea.key,
+      title: changes.title ?? issue.title,
       comment: wanted.config.comments.reopen
         ? `This idea is back in \`${wanted.source.path}\` (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}), so this issue is open again.`
         : null,
@@ -272,6 +274,7 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
       type: "update-issue",
       number: issue.number,
       key: idea.key,
+      title: changes.title ?? issue.title,
       changes,
       current,
       why,
@@ -282,6 +285,7 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
       type: "comment",
       number: issue.number,
       key: idea.key,
+      title: idea.title,
       body: `The idea was renamed in \`${wanted.source.path}\` from "${issue.title}" to "${idea.title}" (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}). This issue keeps its discussion.`,
       why,
     });

@@ -72,6 +72,8 @@ export type Action =
       type: "update-issue";
       number: number;
       key: string;
+      /** The issue's title once updated, for reports. */
+      title: string;
       changes: IssueChanges;
       current: IssueChanges;
       why: string;
@@ -80,6 +82,7 @@ export type Action =
       type: "close-issue";
       number: number;
       key: string;
+      title: string;
       /** Posted before closing, when comments on close are on. */
       comment: string | null;
       /** Written with the close: the marker records that ideas-sync closed it. */
@@ -90,12 +93,13 @@ export type Action =
       type: "reopen-issue";
       number: number;
       key: string;
+      title: string;
       comment: string | null;
       changes: IssueChanges;
       current: IssueChanges;
       why: string;
     }
-  | { type: "comment"; number: number; key: string; body: string; why: string };
+  | { type: "comment"; number: number; key: string; title: string; body: string; why: string };
 
 /** Why a plan may not be applied as it is. */
 export interface Block {

@@ -218,11 +218,13 @@ describe("planSync", () => {
     expect(repo.issue(1).body).toMatch(/-->\n\nSee also #7\.$/);
   });
 
-  it("repairs a region whose begin line a person deleted", () => {
+  it("repairs a region whose begin line a person deleted, losing nothing they wrote", () => {
     const repo = new Repo();
     repo.sync(BASE);
-    repo.issue(1).body = repo.issue(1).body.replace("<!-- ideas-sync:begin -->", "");
+    repo.issue(1).body =
+      "Mentor: Ada\n" + repo.issue(1).body.replace("<!-- ideas-sync:begin -->", "");
     repo.sync(BASE);
+    expect(repo.issue(1).body).toMatch(/^Mentor: Ada\n/);
     expect(readIssueBody(repo.issue(1).body).damaged).toBe(false);
     expect(repo.issue(1).body.match(/ideas-sync:end/g)).toHaveLength(1);
     expect(repo.plan(BASE).actions).toEqual([]);

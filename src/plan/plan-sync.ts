@@ -4,7 +4,7 @@
 import type { DocumentConfig } from "../config/config-schema.js";
 import type { Idea, IdeasDocument } from "../document/types.js";
 import { checkGuards } from "./check-guards.js";
-import { ideaTextOf, issueContent } from "./issue-content.js";
+import { BODY_MAX, ideaTextOf, issueContent } from "./issue-content.js";
 import { readIssueBody, writeIssueBody, type ReadBody } from "./issue-body.js";
 import { matchRetitles } from "./match-retitles.js";
 import { sectionLabel } from "./section-label.js";
@@ -102,7 +102,13 @@ export function planSync(input: PlanInput): Plan {
     ideaActions.push(
       ...updateActions(idea, entry, {
         // Built only for the issues that are written: most are not.
-        content: () => issueContent(idea, source),
+        // The region gets the room people's text around it leaves.
+        content: () =>
+          issueContent(
+            idea,
+            source,
+            BODY_MAX - 600 - entry.read.before.length - entry.read.after.length,
+          ),
         section,
         labels,
         retitled: retitledFrom !== undefined,

@@ -287,6 +287,20 @@ describe("planSync", () => {
     );
   });
 
+  it("leaves room for what people wrote around the region when cutting", () => {
+    const repo = new Repo();
+    repo.sync([A]);
+    repo.issue(1).body = "N".repeat(40_000) + "\n\n" + repo.issue(1).body;
+    const long = Array.from(
+      { length: 800 },
+      (_, i) => `Paragraph ${i} ${"with many words ".repeat(6)}`,
+    ).join("\n\n");
+    repo.sync([{ ...A, body: long }]);
+    expect(repo.issue(1).body.length).toBeLessThanOrEqual(65_536);
+    expect(repo.issue(1).body.startsWith("N".repeat(40_000))).toBe(true);
+    expect(repo.issue(1).body).toContain("The rest of this idea is too long for an issue");
+  });
+
   it("names section labels by prefix or map, within 50 characters", () => {
     const long = "Application frameworks and runtime environments, and more";
     const repo = new Repo(

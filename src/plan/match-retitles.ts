@@ -42,18 +42,25 @@ export function matchRetitles(
       else index.set(pair, [position]);
     }
   });
-  // A word pair most orphans share ("of the") finds no retitle, only work:
-  // candidates come from the rarer pairs, which a retitled text shares many of.
-  const common = Math.max(8, Math.ceil(orphans.length / 20));
+  // A word pair many orphans share ("of the") finds no retitle, only work:
+  // candidates come from the rarer pairs, which a retitled text shares many
+  // of, and only the few orphans sharing the most of them are scored.
+  const common = 8;
+  const scored = 5;
   const pairs: Array<{ idea: number; orphan: number; score: number }> = [];
   ideas.forEach((idea, ideaPosition) => {
     const own = shingles(`${idea.title} ${idea.markdown}`);
-    const candidates = new Set<number>();
+    const shared = new Map<number, number>();
     for (const pair of own) {
       const postings = index.get(pair);
-      if (postings && postings.length <= common)
-        for (const position of postings) candidates.add(position);
+      if (postings && postings.length <= common) {
+        for (const position of postings) shared.set(position, (shared.get(position) ?? 0) + 1);
+      }
     }
+    const candidates = [...shared]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, scored)
+      .map(([position]) => position);
     for (const position of candidates) {
       const score = similarity(own, orphanShingles[position] as Set<string>);
       if (score >= RETITLE_THRESHOLD) pairs.push({ idea: ideaPosition, orphan: position, score });

@@ -32,6 +32,7 @@ export class MemoryIssues {
   readonly issues: IssueSnapshot[] = [];
   readonly labels: string[] = [];
   readonly comments: MemoryComment[] = [];
+  // Issue numbers are positions: issue n is issues[n - 1].
 
   /** Adds an issue as a person would, outside ideas-sync. */
   add(issue: Omit<IssueSnapshot, "number">): IssueSnapshot {
@@ -114,7 +115,7 @@ export class MemoryIssues {
   }
 
   #patch(number: number, changes: Parameters<typeof applyChanges>[1]): void {
-    const issue = this.issues.find((candidate) => candidate.number === number);
+    const issue = this.issues[number - 1];
     if (!issue) throw new Error(`404: no issue #${number}`);
     changes.labels?.forEach((label) => this.#requireLabel(label));
     applyChanges(issue, changes);
@@ -122,8 +123,7 @@ export class MemoryIssues {
   }
 
   #comment(number: number, body: string, counts: AppliedCounts): void {
-    if (!this.issues.some((issue) => issue.number === number))
-      throw new Error(`404: no issue #${number}`);
+    if (!this.issues[number - 1]) throw new Error(`404: no issue #${number}`);
     this.comments.push({ issue: number, body });
     counts.comments += 1;
     counts.writes += 1;
@@ -132,7 +132,12 @@ export class MemoryIssues {
   // GitHub creates a missing label on the fly when an issue uses it; ideas-sync
   // creates its labels first, so a missing one here is a planning mistake.
   #requireLabel(label: string): void {
-    if (!this.labels.some((existing) => existing.toLowerCase() === label.toLowerCase())) {
+    if (
+      !this.labels.some(
+        (existing) =>
+          existing.length === label.length && existing.toLowerCase() === label.toLowerCase(),
+      )
+    ) {
       throw new Error(`the plan uses the label "${label}" before creating it`);
     }
   }

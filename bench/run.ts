@@ -117,10 +117,12 @@ for (const n of [1000, 10000]) {
   line(`generated, first sync`, n, 0, f.firstPlanMs ?? 0, f.firstWrites ?? 0);
   line(`generated, 1% each edited/retitled/moved/...`, n, f.issues, f.planMs, f.writes);
 }
+const perIdea = (n: number) => (((plans.get(n) as PlanFigures).planMs / n) * 1000).toFixed(1);
+console.log(`\nper idea: ${perIdea(1000)} us at 1,000, ${perIdea(10000)} us at 10,000`);
 const planRatio =
   (plans.get(10000) as PlanFigures).planMs / (plans.get(1000) as PlanFigures).planMs;
 console.log(
-  `\ngrowth 1,000 -> 10,000: ${planRatio.toFixed(1)}x the time (limit 12x) ${planRatio <= 12 ? "ok" : "OVER LIMIT"}`,
+  `growth 1,000 -> 10,000: ${planRatio.toFixed(1)}x the time (limit 12x) ${planRatio <= 12 ? "ok" : "OVER LIMIT"}`,
 );
 const planLarge = (plans.get(10000) as PlanFigures).planMs;
 console.log(

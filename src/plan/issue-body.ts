@@ -12,6 +12,7 @@ import type { Marker } from "./types.js";
 
 const BEGIN = "<!-- ideas-sync:begin -->";
 const END = /<!-- ideas-sync:end (\{[^\n]*?\}) -->/;
+const END_ALL = new RegExp(END.source, "g");
 
 /** A body split into its region and the text around it. */
 export interface ReadBody {
@@ -30,7 +31,9 @@ export interface ReadBody {
  * @param body the issue body (null for none)
  */
 export function readIssueBody(body: string | null): ReadBody {
-  const text = (body ?? "").replace(/\r\n?/g, "\n");
+  // Bodies edited in a browser come back with CRLF line ends.
+  const raw = body ?? "";
+  const text = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
   const end = END.exec(text);
   const marker = end ? parseMarker(end[1] as string) : null;
   if (!end || !marker) return { marker: null, before: text, after: "", content: "", damaged: true };
@@ -39,10 +42,13 @@ export function readIssueBody(body: string | null): ReadBody {
   // the idea's text may stay in it), and a new region is written after it.
   const begin = text.lastIndexOf(BEGIN, end.index);
   const region = begin === -1 ? "" : text.slice(begin + BEGIN.length, end.index);
+  const before = begin === -1 ? text.slice(0, end.index) : text.slice(0, begin);
+  const after = text.slice(end.index + end[0].length);
   return {
     marker,
-    before: (begin === -1 ? text.slice(0, end.index) : text.slice(0, begin)).split(BEGIN).join(""),
-    after: text.slice(end.index + end[0].length).replace(new RegExp(END.source, "g"), ""),
+    // Stray markers outside the region are dropped.
+    before: before.includes(BEGIN) ? before.split(BEGIN).join("") : before,
+    after: after.includes("<!-- ideas-sync:end ") ? after.replace(END_ALL, "") : after,
     content: region.replace(/^\n/, "").replace(/\n$/, ""),
     damaged: begin === -1 || regionHash(region) !== marker.region,
   };
@@ -67,10 +73,8 @@ export function writeIssueBody(
 }
 
 function regionHash(region: string): string {
-  return createHash("sha256")
-    .update(region.replace(/\r\n?/g, "\n").trim())
-    .digest("hex")
-    .slice(0, 16);
+  const text = region.includes("\r") ? region.replace(/\r\n?/g, "\n") : region;
+  return createHash("sha256").update(text.trim()).digest("hex").slice(0, 16);
 }
 
 function parseMarker(json: string): Marker | null {

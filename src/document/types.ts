@@ -5,7 +5,7 @@
  * (`:term:` entries, the construct ideas are written in). They are declared
  * here as mdast extensions so that mdast utilities accept them.
  */
-import type { BlockContent, Parent, PhrasingContent, Root, RootContent } from "mdast";
+import type { BlockContent, Parent, PhrasingContent, Root } from "mdast";
 
 /** A `:term:` list: consecutive description items. */
 export interface DescriptionList extends Parent {
@@ -128,6 +128,3 @@ export interface DocumentOptions {
   /** Markdown only: heading depth of ideas, 1–6 (default 3). */
   ideaDepth?: number;
 }
-
-/** mdast content a GOSH or Markdown tree may hold. */
-export type AnyContent = RootContent;

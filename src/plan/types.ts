@@ -30,14 +30,6 @@ export interface Marker {
   removed?: boolean;
 }
 
-/** What the issue of an idea should look like. */
-export interface WantedIssue {
-  title: string;
-  /** The marked region of the body. */
-  region: string;
-  labels: string[];
-}
-
 /** Where a document was read from, for links back to it. */
 export interface DocumentSource {
   /** Repository path of the document. */

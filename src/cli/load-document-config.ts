@@ -5,7 +5,7 @@ import type { DocumentConfig } from "../config/config-schema.js";
 import { parseConfig } from "../config/parse-config.js";
 import type { DocumentOptions } from "../document/types.js";
 import type { Io } from "./io.js";
-import { resolveDocumentOptions, type FormatFlags } from "./resolve-document-options.js";
+import { documentOptionsFromFlags, type FormatFlags } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
 
 /**
@@ -47,5 +47,5 @@ export async function loadDocumentConfig(
     "section-depth": flags["section-depth"] ?? config["section-depth"]?.toString(),
     "idea-depth": flags["idea-depth"] ?? config["idea-depth"]?.toString(),
   };
-  return { config, options: resolveDocumentOptions(merged, path) };
+  return { config, options: documentOptionsFromFlags(merged, path) };
 }

@@ -6,7 +6,7 @@ import { readDocument } from "../document/read-document.js";
 import { documentJson } from "./document-json.js";
 import { formatDocumentText } from "./format-document-text.js";
 import type { Io } from "./io.js";
-import { FORMAT_OPTIONS, resolveDocumentOptions } from "./resolve-document-options.js";
+import { FORMAT_OPTIONS, documentOptionsFromFlags } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
 
 /** Usage of `ideas-sync parse`. */
@@ -42,7 +42,7 @@ export async function parseCommand(args: string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError("parse takes exactly one FILE");
   const path = positionals[0] as string;
-  const options = resolveDocumentOptions(values, path);
+  const options = documentOptionsFromFlags(values, path);
   const document = readDocument(await io.readFile(path), options);
   io.stdout(
     values.json

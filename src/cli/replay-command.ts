@@ -4,6 +4,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { replayHistory, type Revision } from "../replay/replay-history.js";
+import { replayJson } from "../replay/replay-json.js";
 import type { Io } from "./io.js";
 import { loadDocumentConfig } from "./load-document-config.js";
 import { readGitRevisions } from "./read-git-revisions.js";
@@ -72,34 +73,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     force: values.force,
   });
   if (values.json) {
-    io.stdout(
-      JSON.stringify(
-        {
-          steps: result.steps.map(
-            ({ revision, created, updated, closed, reopened, renamed, blocked, writes }) => ({
-              revision,
-              created,
-              updated,
-              closed,
-              reopened,
-              renamed,
-              blocked,
-              writes,
-            }),
-          ),
-          issues: result.issues.map(({ number, title, state, key, section, labels }) => ({
-            number,
-            title,
-            state,
-            key,
-            section,
-            labels,
-          })),
-        },
-        null,
-        2,
-      ) + "\n",
-    );
+    io.stdout(JSON.stringify(replayJson(result), null, 2) + "\n");
   } else {
     for (const step of result.steps) {
       const would = step.applied ? "" : "would make ";

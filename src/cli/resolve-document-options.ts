@@ -1,8 +1,7 @@
 /**
  * Command-line format options → document options.
  */
-import { DEFAULT_IDEA_DEPTH } from "../document/extract-ideas.js";
-import { formatForPath } from "../document/format-for-path.js";
+import { resolveDocumentOptions } from "../document/resolve-document-options.js";
 import type { DocumentOptions } from "../document/types.js";
 import { UsageError } from "./usage-error.js";
 
@@ -21,41 +20,29 @@ export interface FormatFlags {
 }
 
 /**
- * Checks and completes the format options of a document.
+ * Checks and completes the format options of a document given on the
+ * command line.
  * @param flags `--format auto|gosh|markdown`, `--section-depth N`, `--idea-depth N`
  * @param path the document's path, for `auto`
  * @throws UsageError naming the option that is wrong
  */
-export function resolveDocumentOptions(flags: FormatFlags, path: string): DocumentOptions {
-  const given = flags.format ?? "auto";
-  if (given !== "auto" && given !== "gosh" && given !== "markdown") {
-    throw new UsageError(`--format must be auto, gosh or markdown, not "${given}"`);
+export function documentOptionsFromFlags(flags: FormatFlags, path: string): DocumentOptions {
+  const format = flags.format ?? "auto";
+  if (format !== "auto" && format !== "gosh" && format !== "markdown") {
+    throw new UsageError(`--format must be auto, gosh or markdown, not "${format}"`);
   }
-  const format = given === "auto" ? formatForPath(path) : given;
   const sectionDepth = depth(flags["section-depth"], "--section-depth");
   const ideaDepth = depth(flags["idea-depth"], "--idea-depth");
-  if (format === "gosh") {
-    if (ideaDepth !== undefined) {
-      throw new UsageError(
-        "--idea-depth applies to Markdown only: in GOSH, ideas are :term: entries",
-      );
-    }
-    if (sectionDepth !== undefined && (sectionDepth < 1 || sectionDepth > 4)) {
-      throw new UsageError(
-        "--section-depth for GOSH must be 1 (### chapters), 2 (===), 3 (~~~) or 4 (---)",
-      );
-    }
-    return { format, ...(sectionDepth === undefined ? {} : { sectionDepth }) };
-  }
-  const ideas = ideaDepth ?? (sectionDepth ? sectionDepth + 1 : DEFAULT_IDEA_DEPTH);
-  const sections = sectionDepth ?? ideas - 1;
-  if (ideas < 1 || ideas > 6) throw new UsageError("--idea-depth must be 1 to 6");
-  if (sections < 0 || sections >= ideas) {
-    throw new UsageError(
-      `--section-depth must be 0 (no sections) or less than the idea depth (${ideas})`,
-    );
-  }
-  return { format, sectionDepth: sections, ideaDepth: ideas };
+  const result = resolveDocumentOptions(
+    {
+      format,
+      ...(sectionDepth === undefined ? {} : { sectionDepth }),
+      ...(ideaDepth === undefined ? {} : { ideaDepth }),
+    },
+    path,
+  );
+  if (!result.ok) throw new UsageError(`--${result.setting} ${result.message}`);
+  return result.options;
 }
 
 function depth(value: string | undefined, flag: string): number | undefined {

@@ -2,6 +2,7 @@
  * The schema of `.github/ideas-sync.yml`.
  */
 import { z } from "zod";
+import { resolveDocumentOptions } from "../document/resolve-document-options.js";
 
 /** GitHub refuses label names longer than this. */
 export const LABEL_MAX = 50;
@@ -52,22 +53,18 @@ const documentSchema = z
       .default({ "max-close-share": 0.25, "min-closes": 3 }),
   })
   .superRefine((document, context) => {
-    const sections = document["section-depth"];
-    const ideas = document["idea-depth"];
-    if (document.format === "gosh" && ideas !== undefined) {
-      context.addIssue({
-        code: "custom",
-        path: ["idea-depth"],
-        message: "applies to Markdown only: in GOSH, ideas are :term: entries",
-      });
-    }
-    if (sections !== undefined && ideas !== undefined && sections !== 0 && sections >= ideas) {
-      context.addIssue({
-        code: "custom",
-        path: ["section-depth"],
-        message: `must be 0 (no sections) or less than idea-depth (${ideas})`,
-      });
-    }
+    const result = resolveDocumentOptions(
+      {
+        format: document.format,
+        ...(document["section-depth"] === undefined
+          ? {}
+          : { sectionDepth: document["section-depth"] }),
+        ...(document["idea-depth"] === undefined ? {} : { ideaDepth: document["idea-depth"] }),
+      },
+      document.path,
+    );
+    if (!result.ok)
+      context.addIssue({ code: "custom", path: [result.setting], message: result.message });
   });
 
 /** The whole file. */

@@ -127,7 +127,28 @@ describe("parseConfig", () => {
         {
           key: "documents[0].section-depth",
           line: 4,
-          message: expect.stringContaining("less than idea-depth"),
+          message: expect.stringContaining("less than the idea depth (2)"),
+        },
+      ],
+    ],
+    // format: auto reads a .txt file as GOSH, whose rules then apply.
+    [
+      "documents:\n  - path: doc/challenges.txt\n    idea-depth: 2\n",
+      [
+        {
+          key: "documents[0].idea-depth",
+          line: 3,
+          message: expect.stringContaining("Markdown only"),
+        },
+      ],
+    ],
+    [
+      "documents:\n  - path: doc/challenges.txt\n    section-depth: 5\n",
+      [
+        {
+          key: "documents[0].section-depth",
+          line: 3,
+          message: expect.stringContaining("for GOSH must be 1"),
         },
       ],
     ],

@@ -18,6 +18,7 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { DescriptionDetails, DescriptionItem, DescriptionList } from "../types.js";
 import type { Context } from "./gosh-styles.js";
 import { parseGoshInline, type InlineContext } from "./parse-gosh-inline.js";
+import { plainText } from "../plain-text.js";
 import { endOfText } from "./spaces.js";
 import type { GoshLine } from "./split-gosh-lines.js";
 import { splitStyles, type Block } from "./split-styles.js";
@@ -186,7 +187,7 @@ function attach(
     0,
     "warning",
     "unindented-body",
-    `this text follows the entry "${plainText(lastItem.children[0].children)}" without being indented by two spaces: read as part of its body`,
+    `this text follows the entry "${plainText(lastItem.children[0])}" without being indented by two spaces: read as part of its body`,
   );
   const details = lastItem.children[1];
   details.children.push(node);
@@ -548,18 +549,6 @@ function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
     }
   }
   return out;
-}
-
-function plainText(nodes: readonly PhrasingContent[]): string {
-  return nodes
-    .map((node) =>
-      "value" in node
-        ? node.value
-        : "children" in node
-          ? plainText(node.children as PhrasingContent[])
-          : "",
-    )
-    .join("");
 }
 
 function report(

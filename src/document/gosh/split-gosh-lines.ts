@@ -2,6 +2,7 @@
  * Splits a GOSH document into the lines the block parser works on.
  */
 import type { Diagnostics } from "../diagnostics.js";
+import { readPinKey } from "../read-pin-key.js";
 
 /** A source line, or what is left of it once a container stripped its indentation. */
 export interface GoshLine {
@@ -28,7 +29,6 @@ export interface SplitLines {
 
 // ; ideas-sync: key=<key>
 const PIN = /^;\s*ideas-sync\s*:\s*(.*?)\s*$/;
-const PIN_KEY = /^key\s*=\s*([\p{L}\p{N}_-]{1,100})$/u;
 
 /**
  * Splits `text` into lines the way gosh does, and goes on where gosh would not:
@@ -77,9 +77,9 @@ function readPin(
 ): void {
   const pin = PIN.exec(raw);
   if (!pin) return;
-  const key = PIN_KEY.exec(pin[1] ?? "");
-  if (key?.[1]) {
-    pins.set(no, { key: key[1], column: col + 1 });
+  const key = readPinKey(pin[1] ?? "");
+  if (key) {
+    pins.set(no, { key, column: col + 1 });
   } else {
     diagnostics.add(
       no,

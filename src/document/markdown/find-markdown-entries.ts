@@ -5,11 +5,11 @@ import type { Heading, Html, RootContent } from "mdast";
 import type { Diagnostics } from "../diagnostics.js";
 import type { Entry } from "../entry.js";
 import { plainText } from "../plain-text.js";
+import { readPinKey } from "../read-pin-key.js";
 import type { ParsedDocument } from "../types.js";
 
 // <!-- ideas-sync: key=<key> -->
 const PIN = /^<!--\s*ideas-sync\s*:\s*([^]*?)\s*-->$/;
-const PIN_KEY = /^key\s*=\s*([\p{L}\p{N}_-]{1,100})$/u;
 
 /** What the Markdown reading found besides entries. */
 export interface MarkdownEntries {
@@ -145,7 +145,7 @@ function readPin(
 ): void {
   const pin = PIN.exec(node.value.trim());
   if (!pin) return;
-  const key = PIN_KEY.exec(pin[1] ?? "")?.[1];
+  const key = readPinKey(pin[1] ?? "");
   const at = node.position;
   if (key && at) {
     pins.set(at.end.line, { node, key });

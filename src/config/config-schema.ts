@@ -4,6 +4,13 @@
 import { z } from "zod";
 import { resolveDocumentOptions } from "../document/resolve-document-options.js";
 
+/**
+ * API writes one run makes at most by default. GitHub allows 80
+ * content-creating requests a minute and 500 an hour; at the 1 to 3 s spacing
+ * writes get, 100 take a few minutes.
+ */
+export const MAX_WRITES = 100;
+
 /** GitHub refuses label names longer than this. */
 export const LABEL_MAX = 50;
 
@@ -71,6 +78,10 @@ const documentSchema = z
 export const configSchema = z
   .strictObject({
     documents: z.array(documentSchema).min(1, "list at least one document"),
+    /** The branch whose pushes sync; the repository's default branch when left out. */
+    branch: z.string().trim().min(1).optional(),
+    /** API writes one run may make; the rest waits for the next run. */
+    "max-writes": z.number().int().min(1).default(MAX_WRITES),
   })
   .superRefine((config, context) => {
     const seen = new Map<string, number>();

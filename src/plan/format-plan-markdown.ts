@@ -1,16 +1,10 @@
 /**
  * A plan as a Markdown summary, for check runs and the terminal.
  */
-import type { Root, RootContent, TableRow } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkStringify from "remark-stringify";
-import { unified } from "unified";
+import type { RootContent, TableRow } from "mdast";
 import { countWrites } from "./plan-json.js";
+import { stringifySummary } from "./stringify-summary.js";
 import type { Action, Plan } from "./types.js";
-
-const stringifier = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, { bullet: "-", emphasis: "_", strong: "*" });
 
 const VERB: Record<Action["type"], string> = {
   "create-label": "create label",
@@ -68,7 +62,7 @@ export function formatPlanMarkdown(plan: Plan, repositoryUrl: string): string {
     for (const action of plan.actions) rows.push(actionRow(action, repositoryUrl));
     nodes.push({ type: "table", align: [null, null, null, null], children: rows });
   }
-  return stringifier.stringify({ type: "root", children: nodes } satisfies Root).trimEnd() + "\n";
+  return stringifySummary(nodes);
 }
 
 function actionRow(action: Action, repositoryUrl: string): TableRow {

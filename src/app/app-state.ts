@@ -1,0 +1,46 @@
+/**
+ * What the handlers share for the life of the process.
+ */
+import type { Probot } from "probot";
+import { fetchBotLogin } from "../github/bot-login.js";
+import { RepositoryQueue } from "./repository-queue.js";
+import { SeenDeliveries } from "./seen-deliveries.js";
+
+/** Settings of the app (tests pass their own clock). */
+export interface AppOptions {
+  /** How to wait; tests pass one that takes no real time. */
+  sleep?: (milliseconds: number) => Promise<void>;
+  /** The longest a run waits for secondary rate limits before deferring, in seconds. */
+  maxWaitSeconds?: number;
+}
+
+/** The process-wide state of the app. */
+export interface AppState {
+  app: Probot;
+  queue: RepositoryQueue;
+  deliveries: SeenDeliveries;
+  sleep: (milliseconds: number) => Promise<void>;
+  maxWaitSeconds: number;
+  /** The app's bot login, asked for once. */
+  botLogin: () => Promise<string>;
+}
+
+/**
+ * Creates the shared state.
+ */
+export function createAppState(app: Probot, options: AppOptions): AppState {
+  let login: Promise<string> | null = null;
+  return {
+    app,
+    queue: new RepositoryQueue(),
+    deliveries: new SeenDeliveries(),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    maxWaitSeconds: options.maxWaitSeconds ?? 120,
+    botLogin: () => {
+      login ??= app.auth().then((octokit) => fetchBotLogin(octokit));
+      // A failure is not remembered: the next run asks again.
+      login.catch(() => (login = null));
+      return login;
+    },
+  };
+}

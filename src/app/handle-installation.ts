@@ -1,0 +1,44 @@
+/**
+ * `installation` and `installation_repositories`: sync what existed before.
+ */
+import type { Context } from "probot";
+import type { AppState } from "./app-state.js";
+import { syncBranchHead } from "./sync-branch-head.js";
+
+/**
+ * Handles the app being installed, or repositories being added to an
+ * installation: each repository with a configuration is synced at the head
+ * of its synced branch, one after another, so that ideas written before the
+ * app came get their issues. Repositories without a configuration cost two
+ * reads and are left alone.
+ */
+export function handleInstallation(state: AppState) {
+  return async (
+    context: Context<"installation.created" | "installation_repositories.added">,
+  ): Promise<void> => {
+    const payload = context.payload;
+    const repositories =
+      "repositories_added" in payload ? payload.repositories_added : (payload.repositories ?? []);
+    for (const { full_name: fullName } of repositories) {
+      const [owner, name] = fullName.split("/") as [string, string];
+      const log = context.log.child({ repository: fullName, delivery: context.id });
+      await state.queue.run(fullName, async () => {
+        try {
+          const run = await syncBranchHead(
+            state,
+            context.octokit,
+            { owner, repo: name },
+            {
+              mode: "apply",
+              log: (fields, message) => log.info(fields, message),
+            },
+          );
+          if (run.kind === "no-config") log.info("no .github/ideas-sync.yml: not synced");
+        } catch (error) {
+          // One repository's failure must not keep the others from their sync.
+          log.error({ err: error }, "backfill failed");
+        }
+      });
+    }
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * `push`: sync the documents a push to the synced branch changed.
+ */
+import type { Context } from "probot";
+import { changedPaths } from "../github/changed-paths.js";
+import { CONFIG_PATH, loadConfig } from "../github/load-config.js";
+import type { AppState } from "./app-state.js";
+import { reportBadConfig, runAndReport, type RunTarget } from "./run-and-report.js";
+
+/**
+ * Handles a push. Tags, branch deletions and pushes to other branches end
+ * here, with at most the one read that tells which branch is synced. A push
+ * to the synced branch reads the configuration at the pushed commit, then
+ * which files changed; when no document (and not the configuration)
+ * changed, that is all. Otherwise every changed document is synced and
+ * reported on the pushed commit.
+ */
+export function handlePush(state: AppState) {
+  return async (context: Context<"push">): Promise<void> => {
+    const { payload } = context;
+    if (payload.deleted || !payload.ref.startsWith("refs/heads/")) return;
+    const branch = payload.ref.slice("refs/heads/".length);
+    const repo = context.repo();
+    const repository = payload.repository.full_name;
+    const ticket = state.queue.ticket(`${repository}:${branch}`);
+    await state.queue.run(repository, async () => {
+      const log = context.log.child({ repository, sha: payload.after, delivery: context.id });
+      if (state.queue.superseded(`${repository}:${branch}`, ticket)) {
+        log.info("a newer push to the branch is queued: it syncs instead");
+        return;
+      }
+      const onDefault = branch === payload.repository.default_branch;
+      // Pushes to the default branch carry their own configuration; for any
+      // other branch, the default branch's says whether it is the synced one.
+      const loaded = await loadConfig(
+        context.octokit,
+        repo,
+        onDefault ? payload.after : payload.repository.default_branch,
+      );
+      const target: RunTarget = {
+        octokit: context.octokit,
+        repo,
+        repositoryUrl: payload.repository.html_url,
+        sha: payload.after,
+        log: (fields, message) => log.info(fields, message),
+      };
+      if (loaded.kind === "none") return;
+      if (loaded.kind === "invalid") {
+        if (onDefault) await reportBadConfig(target, loaded.errors);
+        return;
+      }
+      const synced = loaded.config.branch ?? payload.repository.default_branch;
+      if (branch !== synced) return;
+      const changed = await changedPaths(context.octokit, repo, payload);
+      const paths =
+        changed === null || changed.has(CONFIG_PATH)
+          ? null
+          : new Set(loaded.config.documents.map((d) => d.path).filter((p) => changed.has(p)));
+      if (paths?.size === 0) {
+        log.info("the push changes no document");
+        return;
+      }
+      await runAndReport(state, target, loaded.config, { paths, mode: "apply" });
+    });
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * A run and its check runs.
+ */
+import type { Config } from "../config/config-schema.js";
+import type { ConfigError } from "../config/parse-config.js";
+import { countRequests } from "../github/count-requests.js";
+import { createCheckRun } from "../github/create-check-run.js";
+import type { Octokit, RepoRef } from "../github/octokit.js";
+import type { AppState } from "./app-state.js";
+import { reportConfigErrors, reportOutcome } from "./report-outcome.js";
+import { syncDocuments, type SyncInput } from "./sync-documents.js";
+import type { Confirmation, DocumentOutcome } from "./types.js";
+
+/** Where a run happens. */
+export interface RunTarget {
+  octokit: Octokit;
+  repo: RepoRef;
+  repositoryUrl: string;
+  sha: string;
+  log: (fields: Record<string, unknown>, message: string) => void;
+}
+
+/** A document's outcome and the check run that reports it. */
+export interface Reported {
+  outcome: DocumentOutcome;
+  title: string;
+  checkRunUrl: string;
+}
+
+/**
+ * Syncs (or previews) documents of a configuration at a commit and leaves
+ * one check run per document on that commit.
+ */
+export async function runAndReport(
+  state: AppState,
+  target: RunTarget,
+  config: Config,
+  options: {
+    paths?: ReadonlySet<string> | null;
+    mode: SyncInput["mode"];
+    confirmed?: Confirmation | null;
+  },
+): Promise<Reported[]> {
+  const requests = countRequests(target.octokit);
+  const start = { ...requests };
+  const documents = config.documents.filter(
+    (document) => !options.paths || options.paths.has(document.path),
+  );
+  const outcomes = await syncDocuments({
+    octokit: target.octokit,
+    repo: target.repo,
+    repositoryUrl: target.repositoryUrl,
+    sha: target.sha,
+    config,
+    documents,
+    mode: options.mode,
+    confirmed: options.confirmed ?? null,
+    botLogin: await state.botLogin(),
+    apply: { sleep: state.sleep, maxWaitSeconds: state.maxWaitSeconds, log: target.log },
+  });
+  const reported: Reported[] = [];
+  for (const outcome of outcomes) {
+    const report = reportOutcome(outcome, {
+      name: checkRunName(config, outcome.path),
+      sha: target.sha,
+      repositoryUrl: target.repositoryUrl,
+      requests: { reads: requests.reads - start.reads, writes: requests.writes - start.writes },
+    });
+    target.log(
+      { path: outcome.path, outcome: outcome.kind, conclusion: report.conclusion },
+      report.title,
+    );
+    const checkRunUrl = await createCheckRun(target.octokit, target.repo, report);
+    reported.push({ outcome, title: report.title, checkRunUrl });
+  }
+  return reported;
+}
+
+/**
+ * Leaves a failed check run for a configuration that cannot be used.
+ */
+export async function reportBadConfig(target: RunTarget, errors: ConfigError[]): Promise<string> {
+  const requests = countRequests(target.octokit);
+  const report = reportConfigErrors(errors, {
+    name: "ideas-sync",
+    sha: target.sha,
+    repositoryUrl: target.repositoryUrl,
+    requests: { ...requests },
+  });
+  target.log({ errors: errors.length }, report.title);
+  return createCheckRun(target.octokit, target.repo, report);
+}
+
+/** "ideas-sync", or with the document's path when there are several. */
+function checkRunName(config: Config, path: string): string {
+  return config.documents.length === 1 ? "ideas-sync" : `ideas-sync: ${path}`;
+}

@@ -1,0 +1,140 @@
+/**
+ * One run over a repository's documents at a commit: load, plan, guard, apply.
+ */
+import type { Config, DocumentConfig } from "../config/config-schema.js";
+import { readDocument } from "../document/read-document.js";
+import { resolveDocumentOptions } from "../document/resolve-document-options.js";
+import { applyPlan, type ApplyOptions } from "../github/apply-plan.js";
+import { listLabels } from "../github/list-labels.js";
+import { listManagedIssues } from "../github/list-managed-issues.js";
+import type { Octokit, RepoRef } from "../github/octokit.js";
+import { readFile, FILE_MAX_BYTES } from "../github/read-file.js";
+import { requestFailure } from "../github/request-error.js";
+import { planSync } from "../plan/plan-sync.js";
+import type { IssueSnapshot, Plan } from "../plan/types.js";
+import { planDigest } from "./plan-digest.js";
+import type { Confirmation, DocumentOutcome } from "./types.js";
+
+/** Everything a run needs. */
+export interface SyncInput {
+  octokit: Octokit;
+  repo: RepoRef;
+  /** https://github.com/OWNER/REPO */
+  repositoryUrl: string;
+  /** The commit whose documents are synced. */
+  sha: string;
+  config: Config;
+  /** The configured documents to sync in this run. */
+  documents: DocumentConfig[];
+  /** `preview` plans and reports, and writes nothing to issues. */
+  mode: "apply" | "preview";
+  /** A blocked plan a maintainer confirmed. */
+  confirmed?: Confirmation | null;
+  /** The login the app's issues are created under. */
+  botLogin: string;
+  apply: Omit<ApplyOptions, "maxWrites">;
+}
+
+/**
+ * Syncs each document in turn and says how each ended. Loading failures end
+ * that document's sync before any write; the write cap is shared by all
+ * documents of the run. Never throws for what GitHub answers.
+ */
+export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]> {
+  const outcomes: DocumentOutcome[] = [];
+  let issues: IssueSnapshot[] | null = null;
+  let labels: string[] | null = null;
+  let writes = 0;
+  for (const config of input.documents) {
+    const { path } = config;
+    try {
+      const file = await readFile(input.octokit, input.repo, path, input.sha);
+      if (file.kind !== "file") {
+        outcomes.push({ kind: "unreadable", path, message: unreadable(path, file) });
+        continue;
+      }
+      const resolved = resolveDocumentOptions(
+        {
+          format: config.format,
+          ...(config["section-depth"] === undefined
+            ? {}
+            : { sectionDepth: config["section-depth"] }),
+          ...(config["idea-depth"] === undefined ? {} : { ideaDepth: config["idea-depth"] }),
+        },
+        path,
+      );
+      // The schema checked this already; a failure here is a bug, reported as one.
+      if (!resolved.ok) throw new Error(`${resolved.setting}: ${resolved.message}`);
+      const document = readDocument(file.bytes, resolved.options);
+      issues ??= await listManagedIssues(input.octokit, input.repo, input.botLogin);
+      const source = { path, sha: input.sha, repositoryUrl: input.repositoryUrl };
+      const makePlan = (known: readonly string[]): Plan =>
+        planSync({ document, source, issues: issues as IssueSnapshot[], labels: known, config });
+      let plan = makePlan(labels ?? [...new Set(issues.flatMap((issue) => issue.labels))]);
+      // Labels on no managed issue may still exist: list them only when the plan would create one.
+      if (labels === null && plan.actions.some((action) => action.type === "create-label")) {
+        labels = await listLabels(input.octokit, input.repo);
+        plan = makePlan(labels);
+      }
+      const diagnostics = document.diagnostics;
+      if (input.mode === "preview") {
+        outcomes.push({ kind: "preview", path, plan, diagnostics });
+        continue;
+      }
+      if (plan.blocks.length > 0) {
+        const digest = planDigest(plan);
+        const confirmable = plan.blocks.every((block) => block.confirm !== null);
+        const confirmed = input.confirmed?.path === path ? input.confirmed : null;
+        if (!confirmable || !confirmed || confirmed.digest !== digest) {
+          outcomes.push({
+            kind: "blocked",
+            path,
+            plan,
+            diagnostics,
+            confirmation: confirmable ? { path, blob: file.blobSha, digest } : null,
+            refused: confirmed
+              ? "the plan changed since it was confirmed (the issues were changed meanwhile); this is the new plan"
+              : null,
+          });
+          continue;
+        }
+      }
+      const result = await applyPlan(input.octokit, input.repo, plan, {
+        ...input.apply,
+        maxWrites: input.config["max-writes"] - writes,
+      });
+      writes += result.writes;
+      for (const applied of result.applied)
+        if (applied.action.type === "create-label") labels?.push(applied.action.label);
+      // The next document plans against what this one wrote.
+      if (result.writes > 0) issues = null;
+      outcomes.push({ kind: "applied", path, plan, result, diagnostics });
+    } catch (error) {
+      const failure = requestFailure(error);
+      input.apply.log({ path, status: failure.status, err: failure.message }, "sync failed");
+      outcomes.push({
+        kind: "failed",
+        path,
+        message:
+          failure.status === null
+            ? failure.message
+            : `GitHub answered ${failure.status}: ${failure.message}`,
+      });
+    }
+  }
+  return outcomes;
+}
+
+function unreadable(
+  path: string,
+  file: Exclude<Awaited<ReturnType<typeof readFile>>, { kind: "file" }>,
+): string {
+  switch (file.kind) {
+    case "missing":
+      return `${path} is not in this commit: it was removed or renamed. Nothing is closed. If it moved, change its path in .github/ideas-sync.yml; to stop syncing it, remove it from there.`;
+    case "too-large":
+      return `${path} is ${file.size} bytes, more than the ${FILE_MAX_BYTES} ideas-sync reads. Nothing is written.`;
+    case "not-a-file":
+      return `${path} is not a file (it is a ${file.type}). Nothing is written.`;
+  }
+}

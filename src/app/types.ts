@@ -1,0 +1,40 @@
+/**
+ * What one run did with each document, for its report.
+ */
+import type { ConfigError } from "../config/parse-config.js";
+import type { Diagnostic } from "../document/types.js";
+import type { ApplyResult } from "../github/apply-plan.js";
+import type { Plan } from "../plan/types.js";
+
+/** How one document's sync ended. */
+export type DocumentOutcome =
+  | { kind: "applied"; path: string; plan: Plan; result: ApplyResult; diagnostics: Diagnostic[] }
+  | {
+      kind: "blocked";
+      path: string;
+      plan: Plan;
+      diagnostics: Diagnostic[];
+      /** Set when every block may be confirmed: what the Confirm button carries. */
+      confirmation: Confirmation | null;
+      /** Why an earlier confirmation did not apply, when one was given. */
+      refused: string | null;
+    }
+  | { kind: "preview"; path: string; plan: Plan; diagnostics: Diagnostic[] }
+  /** The document could not be read: removed, renamed, too large, a folder. */
+  | { kind: "unreadable"; path: string; message: string }
+  /** The API failed before anything was written. */
+  | { kind: "failed"; path: string; message: string };
+
+/** Identifies a blocked plan, so that pressing Confirm applies that plan and no other. */
+export interface Confirmation {
+  path: string;
+  /** The document's blob when the plan was made. */
+  blob: string;
+  /** A digest of the plan's actions. */
+  digest: string;
+}
+
+/** The configuration could not be used. */
+export interface ConfigProblem {
+  errors: ConfigError[];
+}

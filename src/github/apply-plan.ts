@@ -1,0 +1,222 @@
+/**
+ * A plan → GitHub, one write at a time.
+ */
+import type { Action, IssueChanges, Plan } from "../plan/types.js";
+import type { Octokit, RepoRef } from "./octokit.js";
+import { requestFailure } from "./request-error.js";
+
+/** What applying needs besides the plan. */
+export interface ApplyOptions {
+  /** API writes this run may still make; actions beyond it are deferred. */
+  maxWrites: number;
+  /** The longest wait for a secondary rate limit this run accepts, in seconds. */
+  maxWaitSeconds: number;
+  sleep: (milliseconds: number) => Promise<void>;
+  /** One line per write. */
+  log: (fields: Record<string, unknown>, message: string) => void;
+}
+
+/** An action that was written, with the issue it wrote. */
+export interface Applied {
+  action: Action;
+  /** The issue's number (for a created issue, the one GitHub gave it). */
+  number: number | null;
+}
+
+/** What a run wrote, left for later, and why it stopped. */
+export interface ApplyResult {
+  applied: Applied[];
+  /** Actions not written; the next run plans them again. */
+  deferred: Action[];
+  /** Why the rest was deferred: the write cap, a rate limit, or an error. */
+  stop: { reason: "write-cap" | "rate-limit" | "error"; message: string } | null;
+  writes: number;
+  /** Seconds spent waiting out secondary rate limits. */
+  waited: number;
+}
+
+class Deferred extends Error {
+  constructor(
+    readonly reason: "rate-limit" | "error",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Applies the plan's actions in order, serially. Each write is logged.
+ * A secondary rate limit is waited out per `retry-after` (at most three times
+ * per write, never longer than `maxWaitSeconds`); past that, and after any
+ * other failure, the rest is deferred: every action is safe to plan again, so
+ * the next run finishes the job. Writes that create (issues, comments) are not
+ * retried blindly: after a 5xx GitHub may have made them, and the next run's
+ * listing sees that.
+ * @param plan a plan whose guards passed, or that a maintainer confirmed
+ */
+export async function applyPlan(
+  octokit: Octokit,
+  repo: RepoRef,
+  plan: Plan,
+  options: ApplyOptions,
+): Promise<ApplyResult> {
+  const result: ApplyResult = { applied: [], deferred: [], stop: null, writes: 0, waited: 0 };
+  const write = async <T>(request: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const response = await request();
+        result.writes += 1;
+        return response;
+      } catch (error) {
+        const failure = requestFailure(error);
+        if (failure.headers["x-ratelimit-remaining"] === "0") {
+          const reset = Number(failure.headers["x-ratelimit-reset"]);
+          throw new Deferred(
+            "rate-limit",
+            `the API rate limit is used up${Number.isFinite(reset) ? ` until ${new Date(reset * 1000).toISOString()}` : ""}`,
+          );
+        }
+        const wait = secondaryLimitWait(failure);
+        if (wait === null) throw new Deferred("error", describe(failure));
+        if (attempt >= 3 || result.waited + wait > options.maxWaitSeconds)
+          throw new Deferred("rate-limit", `${describe(failure)} (retry after ${wait} s)`);
+        options.log({ wait, attempt: attempt + 1 }, `secondary rate limit: waiting ${wait} s`);
+        await options.sleep(wait * 1000);
+        result.waited += wait;
+      }
+    }
+  };
+
+  let index = 0;
+  for (; index < plan.actions.length; index += 1) {
+    const action = plan.actions[index] as Action;
+    if (result.writes + writesOf(action) > options.maxWrites) {
+      result.stop = {
+        reason: "write-cap",
+        message: `the cap of ${options.maxWrites} writes per run was reached`,
+      };
+      break;
+    }
+    try {
+      const number = await applyAction(octokit, repo, action, write);
+      result.applied.push({ action, number });
+      options.log(
+        { action: action.type, ...(number === null ? {} : { issue: number }), key: keyOf(action) },
+        `${action.type}${number === null ? "" : ` #${number}`}: ${action.why}`,
+      );
+    } catch (error) {
+      if (!(error instanceof Deferred)) throw error;
+      result.stop = { reason: error.reason, message: error.message };
+      break;
+    }
+  }
+  result.deferred = plan.actions.slice(index);
+  return result;
+}
+
+async function applyAction(
+  octokit: Octokit,
+  repo: RepoRef,
+  action: Action,
+  write: <T>(request: () => Promise<T>) => Promise<T>,
+): Promise<number | null> {
+  // Creating writes are not retried by the retry plugin: a 5xx may hide a success.
+  const once = { request: { retries: 0 } };
+  switch (action.type) {
+    case "create-label":
+      try {
+        await write(() =>
+          octokit.rest.issues.createLabel({
+            ...repo,
+            name: action.label,
+            color: action.color,
+            description: action.description,
+          }),
+        );
+      } catch (error) {
+        // Someone made it since the labels were listed: it is there, as wanted.
+        if (!(
+          error instanceof Deferred && /\b422\b.*already_exists|already exists/i.test(error.message)
+        ))
+          throw error;
+      }
+      return null;
+    case "create-issue": {
+      const { data } = await write(() =>
+        octokit.rest.issues.create({
+          ...repo,
+          title: action.title,
+          body: action.body,
+          labels: action.labels,
+          ...once,
+        }),
+      );
+      return data.number;
+    }
+    case "update-issue":
+      await write(() => patchIssue(octokit, repo, action.number, action.changes));
+      return action.number;
+    case "close-issue":
+      if (action.comment)
+        await write(() => comment(octokit, repo, action.number, action.comment as string));
+      await write(() => patchIssue(octokit, repo, action.number, action.changes));
+      return action.number;
+    case "reopen-issue":
+      await write(() => patchIssue(octokit, repo, action.number, action.changes));
+      if (action.comment)
+        await write(() => comment(octokit, repo, action.number, action.comment as string));
+      return action.number;
+    case "comment":
+      await write(() => comment(octokit, repo, action.number, action.body));
+      return action.number;
+  }
+}
+
+function patchIssue(octokit: Octokit, repo: RepoRef, number: number, changes: IssueChanges) {
+  return octokit.rest.issues.update({
+    ...repo,
+    issue_number: number,
+    ...(changes.title === undefined ? {} : { title: changes.title }),
+    ...(changes.body === undefined ? {} : { body: changes.body }),
+    ...(changes.labels === undefined ? {} : { labels: changes.labels }),
+    ...(changes.state === undefined ? {} : { state: changes.state }),
+    ...(changes.stateReason === undefined ? {} : { state_reason: changes.stateReason }),
+  });
+}
+
+function comment(octokit: Octokit, repo: RepoRef, number: number, body: string) {
+  return octokit.rest.issues.createComment({
+    ...repo,
+    issue_number: number,
+    body,
+    request: { retries: 0 },
+  });
+}
+
+/** Writes an action takes: its own, and its comment. */
+function writesOf(action: Action): number {
+  return (action.type === "close-issue" || action.type === "reopen-issue") && action.comment
+    ? 2
+    : 1;
+}
+
+function keyOf(action: Action): string | undefined {
+  return action.type === "create-label" ? undefined : action.key;
+}
+
+/**
+ * Seconds to wait when the failure is a secondary rate limit (403 or 429
+ * with `retry-after`, or a message saying so), else null. Without a
+ * `retry-after`, GitHub asks for at least a minute.
+ */
+function secondaryLimitWait(failure: ReturnType<typeof requestFailure>): number | null {
+  if (failure.status !== 403 && failure.status !== 429) return null;
+  const retryAfter = Number(failure.headers["retry-after"]);
+  if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.max(1, Math.ceil(retryAfter));
+  if (/secondary rate limit|abuse/i.test(failure.message)) return 60;
+  return null;
+}
+
+function describe(failure: ReturnType<typeof requestFailure>): string {
+  return failure.status === null ? failure.message : `${failure.status}: ${failure.message}`;
+}

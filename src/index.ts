@@ -1,0 +1,53 @@
+/**
+ * The ideas-sync GitHub App: which events it handles, and with what.
+ */
+import type { ApplicationFunction, Context, Probot } from "probot";
+import { createAppState, type AppOptions, type AppState } from "./app/app-state.js";
+import { handleCheckRunAction } from "./app/handle-check-run-action.js";
+import { handleCommentCommand } from "./app/handle-comment-command.js";
+import { handleInstallation } from "./app/handle-installation.js";
+import { handlePullRequest } from "./app/handle-pull-request.js";
+import { handlePush } from "./app/handle-push.js";
+
+/**
+ * Makes the app with its options (tests pass a clock that takes no time).
+ * Every handler runs once per delivery: a redelivery is ignored.
+ */
+export function createApp(options: AppOptions = {}): ApplicationFunction {
+  return (app: Probot) => {
+    const state = createAppState(app, options);
+    const once =
+      <C extends Context>(handler: (context: C) => Promise<void>) =>
+      async (context: C): Promise<void> => {
+        if (!state.deliveries.add(context.id)) {
+          context.log.info({ delivery: context.id }, "delivery already handled");
+          return;
+        }
+        await handler(context);
+      };
+    wire(app, state, once);
+  };
+}
+
+function wire(
+  app: Probot,
+  state: AppState,
+  once: <C extends Context>(
+    handler: (context: C) => Promise<void>,
+  ) => (context: C) => Promise<void>,
+): void {
+  app.on("push", once(handlePush(state)));
+  app.on(
+    ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+    once(handlePullRequest(state)),
+  );
+  app.on(
+    ["installation.created", "installation_repositories.added"],
+    once(handleInstallation(state)),
+  );
+  app.on("issue_comment.created", once(handleCommentCommand(state)));
+  app.on("check_run.requested_action", once(handleCheckRunAction(state)));
+}
+
+/** The app as Probot loads it. */
+export default createApp();

@@ -8,6 +8,8 @@ import { handleCommentCommand } from "./app/handle-comment-command.js";
 import { handleInstallation } from "./app/handle-installation.js";
 import { handlePullRequest } from "./app/handle-pull-request.js";
 import { handlePush } from "./app/handle-push.js";
+import { countRequests } from "./github/count-requests.js";
+import type { Octokit } from "./github/octokit.js";
 
 /**
  * Makes the app with its options (tests pass a clock that takes no time).
@@ -23,6 +25,8 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
           context.log.info({ delivery: context.id }, "delivery already handled");
           return;
         }
+        // Counted from here, so that reports include the reads that decided to run.
+        countRequests(context.octokit as Octokit);
         await handler(context);
       };
     wire(app, state, once);

@@ -2,6 +2,7 @@
  * `installation` and `installation_repositories`: sync what existed before.
  */
 import type { Context } from "probot";
+import { countRequests } from "../github/count-requests.js";
 import type { AppState } from "./app-state.js";
 import { syncBranchHead } from "./sync-branch-head.js";
 
@@ -30,6 +31,7 @@ export function handleInstallation(state: AppState) {
             { owner, repo: name },
             {
               mode: "apply",
+              since: { ...countRequests(context.octokit) },
               log: (fields, message) => log.info(fields, message),
             },
           );

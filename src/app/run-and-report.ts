@@ -3,7 +3,7 @@
  */
 import type { Config } from "../config/config-schema.js";
 import type { ConfigError } from "../config/parse-config.js";
-import { countRequests } from "../github/count-requests.js";
+import { countRequests, type RequestCount } from "../github/count-requests.js";
 import { createCheckRun } from "../github/create-check-run.js";
 import type { Octokit, RepoRef } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
@@ -18,6 +18,8 @@ export interface RunTarget {
   repositoryUrl: string;
   sha: string;
   log: (fields: Record<string, unknown>, message: string) => void;
+  /** The request count when this repository's work began; by default, the event's start. */
+  since?: RequestCount;
 }
 
 /** A document's outcome and the check run that reports it. */
@@ -42,7 +44,7 @@ export async function runAndReport(
   },
 ): Promise<Reported[]> {
   const requests = countRequests(target.octokit);
-  const start = { ...requests };
+  const start = target.since ?? { reads: 0, writes: 0 };
   const documents = config.documents.filter(
     (document) => !options.paths || options.paths.has(document.path),
   );
@@ -85,7 +87,10 @@ export async function reportBadConfig(target: RunTarget, errors: ConfigError[]):
     name: "ideas-sync",
     sha: target.sha,
     repositoryUrl: target.repositoryUrl,
-    requests: { ...requests },
+    requests: {
+      reads: requests.reads - (target.since?.reads ?? 0),
+      writes: requests.writes - (target.since?.writes ?? 0),
+    },
   });
   target.log({ errors: errors.length }, report.title);
   return createCheckRun(target.octokit, target.repo, report);

@@ -1,6 +1,7 @@
 /**
  * A run on the newest commit of the synced branch, for runs no push started.
  */
+import type { RequestCount } from "../github/count-requests.js";
 import { loadConfig } from "../github/load-config.js";
 import type { Octokit, RepoRef } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
@@ -27,6 +28,8 @@ export async function syncBranchHead(
   options: {
     mode: "apply" | "preview";
     confirmed?: Confirmation | null;
+    /** The request count when this repository's work began. */
+    since?: RequestCount;
     log: (fields: Record<string, unknown>, message: string) => void;
   },
 ): Promise<BranchRun> {
@@ -44,6 +47,7 @@ export async function syncBranchHead(
     repositoryUrl: repository.html_url,
     sha: head.commit.sha,
     log: options.log,
+    ...(options.since ? { since: options.since } : {}),
   };
   if (loaded.kind === "invalid")
     return { kind: "bad-config", checkRunUrl: await reportBadConfig(target, loaded.errors) };

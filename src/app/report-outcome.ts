@@ -88,14 +88,20 @@ export function reportOutcome(outcome: DocumentOutcome, facts: RunFacts): CheckR
         ),
         summary: stringifySummary(appliedSummary(outcome, facts)) + `\n${footer}`,
         annotations: annotate(outcome.path, outcome.diagnostics),
-        ...(stopped && stopped.reason !== "error"
+        ...(stopped
           ? {
               actions: [
-                {
-                  label: "Continue",
-                  description: "Write what was left for later",
-                  identifier: CONTINUE_ACTION,
-                },
+                stopped.reason === "error"
+                  ? {
+                      label: "Try again",
+                      description: "Sync again and finish the job",
+                      identifier: CONTINUE_ACTION,
+                    }
+                  : {
+                      label: "Continue",
+                      description: "Write what was left for later",
+                      identifier: CONTINUE_ACTION,
+                    },
               ],
             }
           : {}),

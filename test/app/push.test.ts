@@ -1,48 +1,13 @@
 /**
  * The push handler against a fake GitHub: what it reads, writes and reports.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { startApp, type Harness } from "../support/app-harness.js";
-import { root } from "../support/cli.js";
+import { HISTORY, push, startApp, synced, type Harness } from "../support/app-harness.js";
 import { BOT } from "../support/fake-github.js";
 import { checkRunActionPayload, pushPayload } from "../support/webhooks.js";
 
-const DOC = "doc/ideas.txt";
-const CONFIG = ".github/ideas-sync.yml";
-const config = `documents:\n  - path: ${DOC}\n    tracking-label: idea\n`;
-const revision = (name: string) => readFileSync(join(root, "examples/history", name), "utf8");
-const R1 = revision("01-first-ideas.txt");
-const R2 = revision("02-two-ideas-added.txt");
-const R3 = revision("03-edit-and-retitle.txt");
-const R4 = revision("04-move-and-remove.txt");
-const R6 = revision("06-most-ideas-removed.txt");
-
-/** Commits changes on a branch and delivers the push of that one commit. */
-async function push(
-  h: Harness,
-  changes: Record<string, string | null>,
-  options: { branch?: string; id?: string } = {},
-): Promise<string> {
-  const branch = options.branch ?? h.github.defaultBranch;
-  const before = h.github.branches.get(branch) ?? null;
-  const after = h.github.commit(changes, branch);
-  await h.receive(
-    pushPayload(h.github, { before, after, branch, commits: [{ sha: after, parent: before }] }),
-    options.id,
-  );
-  return after;
-}
-
-/** A repository whose document was synced once at revision 01. */
-async function synced(): Promise<Harness> {
-  const h = await startApp();
-  await push(h, { [CONFIG]: config, [DOC]: R1 });
-  h.github.clearLog();
-  return h;
-}
+const { DOC, CONFIG, R1, R2, R3, R4, R6 } = HISTORY;
 
 const open = (h: Harness) => h.github.issues.filter((i) => i.state === "open").map((i) => i.title);
 
@@ -86,7 +51,7 @@ describe("push", () => {
 
   it("opens one issue per idea on the first sync, with labels made first, and reports it", async () => {
     const h = await startApp();
-    const sha = await push(h, { [CONFIG]: config, [DOC]: R1 });
+    const sha = await push(h, { [CONFIG]: HISTORY.config, [DOC]: R1 });
     expect(h.github.refused).toEqual([]);
     expect(h.github.calls()).toEqual([
       `GET ${h.github.base}/contents/${CONFIG}`,

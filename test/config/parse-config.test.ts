@@ -19,7 +19,20 @@ describe("parseConfig", () => {
             guards: { "max-close-share": 0.25, "min-closes": 3 },
           },
         ],
+        "max-writes": 100,
       },
+    });
+  });
+
+  it("reads the branch and the write cap", () => {
+    const result = parseConfig("branch: develop\nmax-writes: 40\ndocuments:\n  - path: a.md\n");
+    expect(result.ok && [result.config.branch, result.config["max-writes"]]).toEqual([
+      "develop",
+      40,
+    ]);
+    expect(parseConfig("max-writes: 0\ndocuments:\n  - path: a.md\n")).toMatchObject({
+      ok: false,
+      errors: [{ key: "max-writes", line: 1 }],
     });
   });
 

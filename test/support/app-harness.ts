@@ -1,11 +1,14 @@
 /**
  * The app under Probot, receiving deliveries, against a FakeGitHub.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
 import { createApp } from "../../src/index.js";
 import { FakeGitHub } from "./fake-github.js";
-import type { Delivery } from "./webhooks.js";
+import { root } from "./cli.js";
+import { pushPayload, type Delivery } from "./webhooks.js";
 
 /** A Probot running the app, and what it waited for. */
 export interface Harness {
@@ -56,4 +59,42 @@ export async function startApp(github = new FakeGitHub()): Promise<Harness> {
         payload: delivery.payload,
       } as Parameters<Probot["receive"]>[0]),
   };
+}
+
+const revision = (name: string) => readFileSync(join(root, "examples/history", name), "utf8");
+
+/** The project's example history, as a repository holds it. */
+export const HISTORY = {
+  DOC: "doc/ideas.txt",
+  CONFIG: ".github/ideas-sync.yml",
+  config: "documents:\n  - path: doc/ideas.txt\n    tracking-label: idea\n",
+  R1: revision("01-first-ideas.txt"),
+  R2: revision("02-two-ideas-added.txt"),
+  R3: revision("03-edit-and-retitle.txt"),
+  R4: revision("04-move-and-remove.txt"),
+  R6: revision("06-most-ideas-removed.txt"),
+};
+
+/** Commits changes on a branch and delivers the push of that one commit. */
+export async function push(
+  h: Harness,
+  changes: Record<string, string | null>,
+  options: { branch?: string; id?: string } = {},
+): Promise<string> {
+  const branch = options.branch ?? h.github.defaultBranch;
+  const before = h.github.branches.get(branch) ?? null;
+  const after = h.github.commit(changes, branch);
+  await h.receive(
+    pushPayload(h.github, { before, after, branch, commits: [{ sha: after, parent: before }] }),
+    options.id,
+  );
+  return after;
+}
+
+/** A repository whose document was synced once, at the first revision. */
+export async function synced(): Promise<Harness> {
+  const h = await startApp();
+  await push(h, { [HISTORY.CONFIG]: HISTORY.config, [HISTORY.DOC]: HISTORY.R1 });
+  h.github.clearLog();
+  return h;
 }

@@ -137,12 +137,13 @@ export class FakeGitHub {
   }
 
   /**
-   * Adds a commit on a branch whose files are the parent's with `changes`
+   * Adds a commit on a branch whose files are its parent's with `changes`
    * applied (null removes a file).
    * @returns the commit's SHA
    */
   commit(changes: Record<string, string | null>, branch = this.defaultBranch): string {
-    const parentSha = this.branches.get(branch) ?? null;
+    // A new branch starts from the default branch.
+    const parentSha = this.branches.get(branch) ?? this.branches.get(this.defaultBranch) ?? null;
     const files = new Map(parentSha ? this.#commits.get(parentSha)?.files : []);
     for (const [path, text] of Object.entries(changes)) {
       if (text === null) files.delete(path);

@@ -118,11 +118,21 @@ export function pullRequestPayload(
   const action = options.action ?? "opened";
   const base = example("pull_request", (e) => e.action === action);
   const pull = base.pull_request as Record<string, unknown>;
-  const repo = repository(github, base.repository as Record<string, unknown>);
+  // The published example predates fields the schema now requires.
+  const repo = {
+    is_template: false,
+    web_commit_signoff_required: false,
+    topics: [],
+    visibility: "public",
+    custom_properties: {},
+    ...repository(github, base.repository as Record<string, unknown>),
+  };
   const payload = {
     ...base,
     number: options.number,
     pull_request: {
+      auto_merge: null,
+      active_lock_reason: null,
       ...pull,
       number: options.number,
       head: { ...(pull.head as object), sha: options.head, ref: "feature", repo },

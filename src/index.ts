@@ -13,7 +13,8 @@ import type { Octokit } from "./github/octokit.js";
 
 /**
  * Makes the app with its options (tests pass a clock that takes no time).
- * Every handler runs once per delivery: a redelivery is ignored.
+ * Every handler runs once per delivery (a redelivery is ignored), after the
+ * delivery was answered.
  */
 export function createApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
@@ -27,7 +28,10 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         }
         // Counted from here, so that reports include the reads that decided to run.
         countRequests(context.octokit as Octokit);
-        await handler(context);
+        // Answered at once: GitHub waits 10 s for an answer, a sync may take minutes.
+        state.runs.track(handler(context), (error) =>
+          context.log.error({ err: error, delivery: context.id }, `${context.name} failed`),
+        );
       };
     wire(app, state, once);
   };

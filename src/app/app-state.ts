@@ -3,6 +3,7 @@
  */
 import type { Probot } from "probot";
 import { fetchBotLogin } from "../github/bot-login.js";
+import { PendingRuns } from "./pending-runs.js";
 import { RepositoryQueue } from "./repository-queue.js";
 import { SeenDeliveries } from "./seen-deliveries.js";
 
@@ -12,6 +13,8 @@ export interface AppOptions {
   sleep?: (milliseconds: number) => Promise<void>;
   /** The longest a run waits for secondary rate limits before deferring, in seconds. */
   maxWaitSeconds?: number;
+  /** Where handlers that outlive their delivery are kept; tests wait on it. */
+  runs?: PendingRuns;
 }
 
 /** The process-wide state of the app. */
@@ -19,6 +22,7 @@ export interface AppState {
   app: Probot;
   queue: RepositoryQueue;
   deliveries: SeenDeliveries;
+  runs: PendingRuns;
   sleep: (milliseconds: number) => Promise<void>;
   maxWaitSeconds: number;
   /** The app's bot login, asked for once. */
@@ -34,6 +38,7 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     app,
     queue: new RepositoryQueue(),
     deliveries: new SeenDeliveries(),
+    runs: options.runs ?? new PendingRuns(),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     maxWaitSeconds: options.maxWaitSeconds ?? 120,
     botLogin: () => {

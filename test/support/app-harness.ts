@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
+import { PendingRuns } from "../../src/app/pending-runs.js";
 import { createApp } from "../../src/index.js";
 import { FakeGitHub } from "./fake-github.js";
 import { root } from "./cli.js";
@@ -16,7 +17,7 @@ export interface Harness {
   probot: Probot;
   /** Waits the app asked for, in milliseconds: none of them take time. */
   sleeps: number[];
-  /** Delivers a webhook, with a fresh delivery id unless one is given. */
+  /** Delivers a webhook (a fresh delivery id unless one is given) and waits for its runs. */
   receive(delivery: Delivery, id?: string): Promise<void>;
 }
 
@@ -31,6 +32,7 @@ export async function startApp(github = new FakeGitHub()): Promise<Harness> {
   nock.disableNetConnect();
   github.intercept();
   const sleeps: number[] = [];
+  const runs = new PendingRuns();
   const probot = new Probot({
     githubToken: "test",
     logLevel: "fatal",
@@ -46,18 +48,21 @@ export async function startApp(github = new FakeGitHub()): Promise<Harness> {
         sleeps.push(ms);
       },
       maxWaitSeconds: 120,
+      runs,
     }),
   );
   return {
     github,
     probot,
     sleeps,
-    receive: (delivery, id) =>
-      probot.receive({
+    receive: async (delivery, id) => {
+      await probot.receive({
         id: id ?? `delivery-${(deliveries += 1)}`,
         name: delivery.name,
         payload: delivery.payload,
-      } as Parameters<Probot["receive"]>[0]),
+      } as Parameters<Probot["receive"]>[0]);
+      await runs.idle();
+    },
   };
 }
 

@@ -71,7 +71,7 @@ describe("comment command", () => {
     expect(h.github.calls()).toEqual([
       `GET ${h.github.base}/collaborators/visitor/permission`,
       `POST ${h.github.base}/issues/comments/555/reactions`,
-      `POST ${h.github.base}/issues/1/comments`,
+      `POST ${h.github.base}/issues/N/comments`,
     ]);
     expect(h.github.reactions).toEqual([{ comment: 555, content: "-1" }]);
     expect(h.github.comments.at(-1)?.body).toMatch(/only people with write access/);

@@ -107,9 +107,16 @@ describe("push", () => {
     ]);
     h.github.clearLog();
     await push(h, { [DOC]: R3 });
-    const writes = h.github.writes().map((w) => `${w.method} ${w.path}`);
     // 03 edits one idea and retitles another: 2 updates and the rename comment.
-    expect(writes.filter((w) => w.includes("/issues"))).toHaveLength(3);
+    expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/contents/${CONFIG}`,
+      `GET ${h.github.base}/contents/${DOC}`,
+      `GET ${h.github.base}/issues`,
+      `PATCH ${h.github.base}/issues/N`,
+      `POST ${h.github.base}/issues/N/comments`,
+      `PATCH ${h.github.base}/issues/N`,
+      `POST ${h.github.base}/check-runs`,
+    ]);
     expect(h.github.issues).toHaveLength(6);
     expect(open(h)).toContain("Assignees named in the document");
     expect(open(h)).not.toContain("Assignees from the document");
@@ -134,7 +141,11 @@ describe("push", () => {
   it("reports a deleted document as blocked and closes nothing", async () => {
     const h = await synced();
     await push(h, { [DOC]: null });
-    expect(h.github.writes().map((w) => w.path)).toEqual([`${h.github.base}/check-runs`]);
+    expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/contents/${CONFIG}`,
+      `GET ${h.github.base}/contents/${DOC}`,
+      `POST ${h.github.base}/check-runs`,
+    ]);
     expect(h.github.checkRuns.at(-1)).toMatchObject({ conclusion: "failure" });
     expect(h.github.checkRuns.at(-1)?.output.summary).toMatch(
       /removed or renamed\. Nothing is closed/,
@@ -229,7 +240,12 @@ describe("push", () => {
       /^Blocked: this sync would close 4 of 6 open idea issues/,
     );
     expect(blocked?.actions).toEqual([expect.objectContaining({ identifier: "confirm" })]);
-    expect(h.github.writes()).toHaveLength(1);
+    expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/contents/${CONFIG}`,
+      `GET ${h.github.base}/contents/${DOC}`,
+      `GET ${h.github.base}/issues`,
+      `POST ${h.github.base}/check-runs`,
+    ]);
     expect(open(h)).toHaveLength(6);
     h.github.clearLog();
     await h.receive(
@@ -245,8 +261,19 @@ describe("push", () => {
     );
     expect(h.github.refused).toEqual([]);
     expect(open(h)).toHaveLength(2);
-    // Four closes, each with its comment, then the report.
-    expect(h.github.writes()).toHaveLength(9);
+    // The head has not moved: the document is not read twice. Four closes,
+    // each with its comment, then the report.
+    expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}`,
+      `GET ${h.github.base}/contents/${CONFIG}`,
+      `GET ${h.github.base}/branches/main`,
+      `GET ${h.github.base}/contents/${DOC}`,
+      `GET ${h.github.base}/issues`,
+      ...Array(4)
+        .fill([`POST ${h.github.base}/issues/N/comments`, `PATCH ${h.github.base}/issues/N`])
+        .flat(),
+      `POST ${h.github.base}/check-runs`,
+    ]);
     const done = h.github.checkRuns.at(-1);
     expect(done).toMatchObject({ head_sha: sha, conclusion: "success" });
     expect(done?.output.summary).toMatch(/Applied as confirmed/);

@@ -203,9 +203,12 @@ export class FakeGitHub {
     });
   }
 
-  /** Requests made, as "METHOD path" without the query. */
+  /** Requests made, as "METHOD path" without the query, issue numbers as N. */
   calls(): string[] {
-    return this.requests.map((r) => `${r.method} ${r.path.split("?")[0]}`);
+    return this.requests.map(
+      (r) =>
+        `${r.method} ${(r.path.split("?")[0] as string).replace(/\/issues\/\d+/, "/issues/N")}`,
+    );
   }
 
   /** Writes made (anything but GET). */

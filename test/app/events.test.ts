@@ -24,7 +24,13 @@ describe("pull request", () => {
     h.github.pullFiles.set(7, [DOC]);
     await h.receive(pullRequestPayload(h.github, { number: 7, head }));
     expect(h.github.refused).toEqual([]);
-    expect(h.github.writes().map((w) => w.path)).toEqual([`${h.github.base}/check-runs`]);
+    expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/contents/${CONFIG}`,
+      `GET ${h.github.base}/pulls/7/files`,
+      `GET ${h.github.base}/contents/${DOC}`,
+      `GET ${h.github.base}/issues`,
+      `POST ${h.github.base}/check-runs`,
+    ]);
     const run = h.github.checkRuns.at(-1);
     expect(run).toMatchObject({ head_sha: head, conclusion: "neutral" });
     expect(run?.output.title).toBe("Preview: 2 to create");
@@ -86,6 +92,19 @@ describe("comment command", () => {
       commentPayload(h.github, { issue: 1, body: "Please:\n/ideas-sync sync", user: "maintainer" }),
     );
     expect(h.github.reactions).toEqual([{ comment: 555, content: "eyes" }]);
+    expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/collaborators/maintainer/permission`,
+      `POST ${h.github.base}/issues/comments/555/reactions`,
+      `GET ${h.github.base}`,
+      `GET ${h.github.base}/contents/${CONFIG}`,
+      `GET ${h.github.base}/branches/main`,
+      `GET ${h.github.base}/contents/${DOC}`,
+      `GET ${h.github.base}/issues`,
+      `POST ${h.github.base}/issues`,
+      `POST ${h.github.base}/issues`,
+      `POST ${h.github.base}/check-runs`,
+      `POST ${h.github.base}/issues/N/comments`,
+    ]);
     expect(h.github.issues).toHaveLength(6);
     expect(h.github.checkRuns.at(-1)?.head_sha).toBe(sha);
     expect(h.github.comments.at(-1)?.body).toMatch(
@@ -126,6 +145,15 @@ describe("installation", () => {
       "Weekly digest",
     ]);
     expect(h.github.checkRuns).toHaveLength(1);
+    expect(h.github.calls().slice(0, 7)).toEqual([
+      `GET ${h.github.base}`,
+      `GET ${h.github.base}/contents/${CONFIG}`,
+      `GET ${h.github.base}/branches/main`,
+      "GET /app",
+      `GET ${h.github.base}/contents/${DOC}`,
+      `GET ${h.github.base}/issues`,
+      `GET ${h.github.base}/labels`,
+    ]);
   });
 
   it("leaves a repository without a configuration alone after two reads", async () => {

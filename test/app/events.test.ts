@@ -3,7 +3,7 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { HISTORY, push, startApp, synced } from "../support/app-harness.js";
+import { expectCleanRun, HISTORY, push, startApp, synced } from "../support/app-harness.js";
 import {
   checkRunActionPayload,
   commentPayload,
@@ -14,6 +14,7 @@ import {
 const { DOC, CONFIG, R1, R2 } = HISTORY;
 
 afterEach(() => {
+  expectCleanRun();
   nock.cleanAll();
 });
 

@@ -3,7 +3,7 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { HISTORY, startApp, synced, type Harness } from "../support/app-harness.js";
+import { expectCleanRun, HISTORY, startApp, synced, type Harness } from "../support/app-harness.js";
 import { checkRunActionPayload, pushPayload } from "../support/webhooks.js";
 
 const { DOC, CONFIG, R1, R2, R3 } = HISTORY;
@@ -21,6 +21,7 @@ async function pressContinue(h: Harness, sha: string): Promise<void> {
 }
 
 afterEach(() => {
+  expectCleanRun();
   nock.cleanAll();
 });
 

@@ -3,7 +3,14 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { HISTORY, push, startApp, synced, type Harness } from "../support/app-harness.js";
+import {
+  expectCleanRun,
+  HISTORY,
+  push,
+  startApp,
+  synced,
+  type Harness,
+} from "../support/app-harness.js";
 import { BOT } from "../support/fake-github.js";
 import { checkRunActionPayload, pushPayload } from "../support/webhooks.js";
 
@@ -12,6 +19,7 @@ const { DOC, CONFIG, R1, R2, R3, R4, R6 } = HISTORY;
 const open = (h: Harness) => h.github.issues.filter((i) => i.state === "open").map((i) => i.title);
 
 afterEach(() => {
+  expectCleanRun();
   nock.cleanAll();
 });
 

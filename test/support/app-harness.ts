@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import nock from "nock";
+import { expect } from "vitest";
 import { Probot, ProbotOctokit } from "probot";
 import { PendingRuns } from "../../src/app/pending-runs.js";
 import { createApp } from "../../src/index.js";
@@ -22,6 +23,16 @@ export interface Harness {
 }
 
 let deliveries = 0;
+let latest: Harness | null = null;
+
+/**
+ * Checks what every test of the app must leave behind: no request body
+ * GitHub would have refused. (A request nock does not answer fails at once:
+ * the network is off.)
+ */
+export function expectCleanRun(): void {
+  expect(latest?.github.refused ?? []).toEqual([]);
+}
 
 /**
  * Starts Probot with the app (no retries, no throttling: the tests decide
@@ -51,7 +62,7 @@ export async function startApp(github = new FakeGitHub()): Promise<Harness> {
       runs,
     }),
   );
-  return {
+  latest = {
     github,
     probot,
     sleeps,
@@ -64,6 +75,7 @@ export async function startApp(github = new FakeGitHub()): Promise<Harness> {
       await runs.idle();
     },
   };
+  return latest;
 }
 
 const revision = (name: string) => readFileSync(join(root, "examples/history", name), "utf8");

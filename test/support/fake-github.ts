@@ -401,6 +401,7 @@ export class FakeGitHub {
           status: "modified",
         })),
       ];
+    this.refused.push(`${method} ${path}: not an endpoint the fake knows`);
     return [404, { message: `the fake does not know ${method} ${path}` }];
   }
 

@@ -237,6 +237,32 @@ describe("push", () => {
     ]);
   });
 
+  it("finds a document change among more than 20 commits, which the payload may leave out", async () => {
+    const h = await synced();
+    const before = h.github.branches.get("main") as string;
+    const commits = [];
+    for (let i = 0; i < 25; i += 1) {
+      const parent = h.github.branches.get("main") as string;
+      const changes = i === 2 ? { [DOC]: R2 } : { [`notes/${i}.txt`]: `note ${i}` };
+      commits.push({ sha: h.github.commit(changes), parent });
+    }
+    // The payload lists the last 20 commits: the document's change is not among them.
+    await h.receive(
+      pushPayload(h.github, { before, after: commits.at(-1)?.sha as string, commits }),
+    );
+    expect(h.github.issues).toHaveLength(6);
+  });
+
+  it("syncs the configured branch instead of the default branch", async () => {
+    const h = await startApp();
+    await push(h, { [CONFIG]: `branch: develop\n${HISTORY.config}`, [DOC]: R1 });
+    expect(h.github.issues).toHaveLength(0);
+    h.github.clearLog();
+    await push(h, { [DOC]: R2 }, { branch: "develop" });
+    expect(h.github.issues).toHaveLength(6);
+    expect(h.github.requests[0]?.path).toContain("ref=main");
+  });
+
   it("blocks a mass removal with a Confirm button, and pressing it applies that plan", async () => {
     const h = await synced();
     await push(h, { [DOC]: R2 });

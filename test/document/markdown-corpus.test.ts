@@ -42,8 +42,9 @@ const DOCUMENTS: Record<string, Expectation> = {
 const ideas = (document: IdeasDocument) => document.sections.flatMap((section) => section.ideas);
 
 describe.skipIf(!MARKDOWN_IDEAS)("the Markdown corpus", () => {
+  // The body of a skipped describe still runs: read nothing without the corpus.
   const cases = Object.entries(DOCUMENTS).flatMap(([name, expectation]) =>
-    readdirSync(join(MARKDOWN_IDEAS as string, name))
+    (MARKDOWN_IDEAS ? readdirSync(join(MARKDOWN_IDEAS, name)) : [])
       .filter((file) => file.endsWith(".md"))
       .sort()
       .map((file, index) => ({ name, file, index, expectation })),

@@ -86,11 +86,65 @@ const block: fc.Arbitrary<BlockContent> = fc.oneof(
   })),
 );
 
+// Paragraphs of plain words with a little markup, as most of an ideas
+// document is: renderMarkdown writes those itself, and must write what
+// remark would, whatever stands next to the markup.
+const word = fc.constantFrom("word", "a", "0", "é", "Genode's", "x-y", "ab12");
+const plainText = fc
+  .array(
+    fc.constantFrom("word", "a", "9", "é", " ", " ", ".", ",", "(", ")", "!", "-", ":", "?", "\n"),
+    {
+      minLength: 1,
+      maxLength: 6,
+    },
+  )
+  .map((parts) => parts.join(""));
+const plainPhrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
+  { arbitrary: plainText.map((value): PhrasingContent => ({ type: "text", value })), weight: 4 },
+  fc
+    .constantFrom("code", " x", "a b", " ", "`", "x ", " y ")
+    .map((value): PhrasingContent => ({ type: "inlineCode", value })),
+  fc
+    .tuple(fc.constantFrom("emphasis", "strong"), fc.oneof(word, plainText))
+    .map(
+      ([type, value]): PhrasingContent =>
+        ({ type, children: [{ type: "text", value }] }) as PhrasingContent,
+    ),
+  fc
+    .tuple(
+      fc.constantFrom("https://example.org/a", "http://a.b/c?d=e", "mailto:x@y.z", "a b", "x"),
+      fc.oneof(word, fc.constant("https://example.org/a"), fc.constant("http://a.b/c?d=e")),
+    )
+    .map(([url, value]): PhrasingContent => ({
+      type: "link",
+      url,
+      children: [{ type: "text", value }],
+    })),
+);
+
 describe("renderMarkdown's text escaping", () => {
   it("is remark-stringify's on random trees of Markdown's special characters", () => {
     fc.assert(fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), expectSameAsRemark), {
       numRuns: 2000,
     });
+  });
+
+  it("is remark-stringify's on random paragraphs of plain words and simple markup", () => {
+    const paragraphs = fc
+      .array(plainPhrasing, { minLength: 1, maxLength: 6 })
+      .map((children): RootContent => ({ type: "paragraph", children }));
+    const item = paragraphs.map((paragraph): RootContent => ({
+      type: "list",
+      ordered: false,
+      children: [{ type: "listItem", children: [paragraph as BlockContent] }],
+    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(paragraphs, item), { minLength: 1, maxLength: 3 }),
+        expectSameAsRemark,
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it("is remark-stringify's on random GOSH and Markdown documents", () => {

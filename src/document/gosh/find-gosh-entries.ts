@@ -80,6 +80,8 @@ function reportNestedPins(node: RootContent | Heading, diagnostics: Diagnostics)
         `the key "${child.pinnedKey}" is pinned on an entry nested in a list, which is not an idea`,
       );
     }
-    reportNestedPins(child, diagnostics);
+    // Entries are blocks: the text inside paragraphs and terms holds none.
+    if (child.type !== "paragraph" && child.type !== "descriptionTerm" && child.type !== "heading")
+      reportNestedPins(child, diagnostics);
   }
 }

@@ -351,7 +351,11 @@ function buildPhrasing(
       while (k < last && skip[k] && !(tokens[t]?.at === k)) k += 1;
       textStart = k;
     } else {
+      // Plain text runs on to the next token or skipped character.
+      const stop = token ? token.at : last;
       k += 1;
+      if (skip.length === 0) k = Math.max(k, Math.min(stop, last));
+      else while (k < stop && k < last && !skip[k]) k += 1;
     }
   }
   flush(Math.min(k, last));

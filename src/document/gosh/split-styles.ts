@@ -29,7 +29,13 @@ export function splitStyles(context: Context, lines: readonly GoshLine[]): Block
     const style = styleOf(styles, textAt(lines, i), textAt(lines, i + 1));
     const block: Block = { style: style.name, lines: [lines[i] as GoshLine] };
     i += 1;
-    while (i < lines.length && continues(style, textAt(lines, i), textAt(lines, i + 1))) {
+    // gosh tests continuation lines with "\n" appended; each line is the
+    // next line once before it is the current one.
+    let next = textAt(lines, i) + "\n";
+    while (i < lines.length) {
+      const line = next;
+      next = textAt(lines, i + 1) + "\n";
+      if (!continues(style, line, next)) break;
       block.lines.push(lines[i] as GoshLine);
       i += 1;
     }
@@ -50,7 +56,8 @@ function styleOf(styles: readonly Style[], line: string, next: string): Style {
   return EMPTY.begin.test(line) ? EMPTY : UNDEFINED;
 }
 
+// Both lines come with "\n" appended.
 function continues(style: Style, line: string, next: string): boolean {
-  if (!style.cont.test(line + "\n")) return false;
-  return !style.contnext || style.contnext.test(next + "\n");
+  if (!style.cont.test(line)) return false;
+  return !style.contnext || style.contnext.test(next);
 }

@@ -49,12 +49,13 @@ export function renderMarkdown(
   nodes: readonly RootContent[],
   options: { plainRemark?: boolean } = {},
 ): string {
+  mayLinkLiteral = false;
   const root: Root = { type: "root", children: nodes.flatMap(toMarkdownNode) as Root["children"] };
   // GitHub links a bare URL or e-mail address in text. Making it a link here
   // renders it as GitHub shows it, and the same when read back. The
   // transform changes the tree in place, and unchanged nodes are the
   // document's own: it works on copies of the blocks it may change.
-  if (mayHoldLinkLiteral(root)) {
+  if (mayLinkLiteral && mayHoldLinkLiteral(root)) {
     root.children = root.children.map((child) =>
       mayHoldLinkLiteral(child) ? structuredClone(child) : child,
     );
@@ -62,6 +63,10 @@ export function renderMarkdown(
   }
   return (options.plainRemark ? plainStringifier : stringifier).stringify(root).trimEnd();
 }
+
+// Set while rewriting when some text may hold a URL or an e-mail address, so
+// that most bodies, which hold none, are not walked again to find out.
+let mayLinkLiteral = false;
 
 // Rewritten nodes, or the node itself when it needs no change: most nodes
 // need none, and copying them all made rendering slow.
@@ -87,6 +92,7 @@ function toMarkdownNode(node: RootContent): Rewritten {
     case "descriptionDetails":
       return [];
     case "text": {
+      if (!mayLinkLiteral && mayHoldLinkLiteral(node)) mayLinkLiteral = true;
       if (!NEEDS_CLEANING.test(node.value)) return node;
       // A byte order mark inside a document is an invisible stray character.
       // "@name" in an issue would notify that person on every sync: a zero
@@ -149,10 +155,18 @@ const NEEDS_CLEANING = /[\r\n\u0000\uFEFF@]/;
 
 /** The rewritten children, or the same array when none changed. */
 function rewriteChildren<T extends RootContent>(children: readonly T[]): T[] {
-  const rewritten = children.flatMap(toMarkdownNode) as T[];
-  const same =
-    rewritten.length === children.length && rewritten.every((child, i) => child === children[i]);
-  return same ? (children as T[]) : rewritten;
+  let rewritten: T[] | null = null;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index] as T;
+    const result = toMarkdownNode(child) as T | T[];
+    if (rewritten === null) {
+      if (result === child) continue;
+      rewritten = children.slice(0, index);
+    }
+    if (Array.isArray(result)) for (const node of result) rewritten.push(node);
+    else rewritten.push(result);
+  }
+  return rewritten ?? (children as T[]);
 }
 
 function toPhrasing(node: PhrasingContent): PhrasingContent | PhrasingContent[] {

@@ -81,7 +81,7 @@ export function parseGoshInline(
     ...matchSpans(s, "'", CLOSE_CODE, "inlineCode"),
   ]);
   const brackets = findBrackets(s, spans, line, from, context);
-  const kept = keepSpansOutsideUrls(s.length, spans, brackets);
+  const kept = keepSpansOutsideUrls(spans, brackets);
   return buildPhrasing(s, kept, brackets, line, from, context);
 }
 
@@ -254,17 +254,24 @@ function readBracket(
 // A span may lie outside brackets (enclosing whole brackets) or inside one
 // link's text; a span touching a URL, a tooltip or a cross reference, or
 // crossing a bracket's edge, stays literal.
-function keepSpansOutsideUrls(length: number, spans: Span[], brackets: readonly Bracket[]): Span[] {
-  if (brackets.length === 0) return spans;
-  const zone = new Int32Array(length).fill(-1);
-  brackets.forEach((b, index) => {
-    zone.fill(2 * index + 1, b.open, b.close + 1);
-    if (b.kind === "link" && b.textEnd > b.textStart) zone.fill(2 * index, b.textStart, b.textEnd);
-  });
+function keepSpansOutsideUrls(spans: Span[], brackets: readonly Bracket[]): Span[] {
+  if (brackets.length === 0 || spans.length === 0) return spans;
   return spans.filter((span) => {
-    const z = zone[span.open] as number;
-    return z === zone[span.close] && (z === -1 || z % 2 === 0);
+    const z = zoneOf(span.open, brackets);
+    return z === zoneOf(span.close, brackets) && (z === -1 || z % 2 === 0);
   });
+}
+
+// Where a position lies: -1 outside every bracket, 2i in bracket i's link
+// text, 2i + 1 elsewhere in bracket i. Brackets do not nest or overlap.
+function zoneOf(position: number, brackets: readonly Bracket[]): number {
+  for (let index = 0; index < brackets.length; index += 1) {
+    const b = brackets[index] as Bracket;
+    if (position < b.open || position > b.close) continue;
+    const inText = b.kind === "link" && position >= b.textStart && position < b.textEnd;
+    return inText ? 2 * index : 2 * index + 1;
+  }
+  return -1;
 }
 
 type Token =
@@ -284,7 +291,9 @@ function buildPhrasing(
 ): PhrasingContent[] {
   const at = (k: number) => pointAt(line, from, k, context);
   const tokens: Token[] = [];
-  const skip = new Uint8Array(brackets.length > 0 ? s.length : 0);
+  // Characters of a link that are neither its text nor a token ("[url - " of
+  // "[url - text]" is the link's own): marked only when some link has them.
+  const skip = new Uint8Array(brackets.some((b) => b.textEnd < b.close) ? s.length : 0);
   for (const span of spans) {
     if (span.kind === "inlineCode") {
       const node: PhrasingContent = {
@@ -309,7 +318,7 @@ function buildPhrasing(
       tokens.push({ at: b.open, type: "atom", node: link, end: b.close + 1 });
     } else if (b.textEnd > b.textStart) {
       tokens.push({ at: b.open, type: "open", node: link, end: b.textStart });
-      skip.fill(1, b.textEnd, b.close);
+      if (b.textEnd < b.close) skip.fill(1, b.textEnd, b.close);
       tokens.push({ at: b.close, type: "close", end: b.close + 1 });
     } else {
       link.children.push(textNode(b.url, at(b.open + 1), at(b.open + 1 + b.url.length)));

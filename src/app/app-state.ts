@@ -3,6 +3,7 @@
  */
 import type { Probot } from "probot";
 import { fetchBotLogin } from "../github/bot-login.js";
+import type { LoadedConfig } from "../github/load-config.js";
 import { PendingRuns } from "./pending-runs.js";
 import { RepositoryQueue } from "./repository-queue.js";
 import { SeenDeliveries } from "./seen-deliveries.js";
@@ -25,6 +26,12 @@ export interface AppState {
   runs: PendingRuns;
   sleep: (milliseconds: number) => Promise<void>;
   maxWaitSeconds: number;
+  /**
+   * The configuration last read per repository, and the default branch's
+   * commit it was read at: a push that continues from that commit without
+   * touching the file has the same configuration, and costs no read.
+   */
+  configs: Map<string, { sha: string; loaded: LoadedConfig }>;
   /** The app's bot login, asked for once. */
   botLogin: () => Promise<string>;
 }
@@ -39,6 +46,7 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     queue: new RepositoryQueue(),
     deliveries: new SeenDeliveries(),
     runs: options.runs ?? new PendingRuns(),
+    configs: new Map(),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     maxWaitSeconds: options.maxWaitSeconds ?? 120,
     botLogin: () => {

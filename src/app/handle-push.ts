@@ -3,6 +3,7 @@
  */
 import type { Context } from "probot";
 import { changedPaths } from "../github/changed-paths.js";
+import { payloadPaths } from "../github/payload-paths.js";
 import { CONFIG_PATH, loadConfig } from "../github/load-config.js";
 import type { AppState } from "./app-state.js";
 import { reportBadConfig, runAndReport, type RunTarget } from "./run-and-report.js";
@@ -10,9 +11,10 @@ import { reportBadConfig, runAndReport, type RunTarget } from "./run-and-report.
 /**
  * Handles a push. Tags, branch deletions and pushes to other branches end
  * here, with at most the one read that tells which branch is synced. A push
- * to the synced branch reads the configuration at the pushed commit, then
- * which files changed; when no document (and not the configuration)
- * changed, that is all. Otherwise every changed document is synced and
+ * to the synced branch reads the configuration at the pushed commit (unless
+ * it is known: the push continues from where it was read and does not touch
+ * it), then which files changed; when no document (and not the
+ * configuration) changed, that is all. Otherwise every changed document is synced and
  * reported on the pushed commit.
  */
 export function handlePush(state: AppState) {
@@ -30,13 +32,24 @@ export function handlePush(state: AppState) {
         return;
       }
       const onDefault = branch === payload.repository.default_branch;
-      // Pushes to the default branch carry their own configuration; for any
-      // other branch, the default branch's says whether it is the synced one.
-      const loaded = await loadConfig(
-        context.octokit,
-        repo,
-        onDefault ? payload.after : payload.repository.default_branch,
-      );
+      const listed = payloadPaths(payload);
+      const known = state.configs.get(repository);
+      // Pushes to the default branch carry their own configuration, the same
+      // as before when they continue from the commit it was read at and do
+      // not touch it. For any other branch, the default branch's says whether
+      // it is the synced one.
+      const unchanged = onDefault
+        ? known?.sha === payload.before && listed !== null && !listed.has(CONFIG_PATH)
+        : known !== undefined;
+      const loaded =
+        unchanged && known
+          ? known.loaded
+          : await loadConfig(
+              context.octokit,
+              repo,
+              onDefault ? payload.after : payload.repository.default_branch,
+            );
+      if (onDefault) state.configs.set(repository, { sha: payload.after, loaded });
       const target: RunTarget = {
         octokit: context.octokit,
         repo,

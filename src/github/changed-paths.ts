@@ -2,21 +2,8 @@
  * Which files a push changed.
  */
 import type { Octokit, RepoRef } from "./octokit.js";
+import { payloadPaths, type PushFacts } from "./payload-paths.js";
 import { requestFailure } from "./request-error.js";
-
-/** The fields of a push payload this needs. */
-export interface PushFacts {
-  before: string;
-  after: string;
-  forced: boolean;
-  commits: ReadonlyArray<{ added?: string[]; removed?: string[]; modified?: string[] }>;
-}
-
-/**
- * Push payloads list at most this many commits (older ones are left out);
- * with as many, the list may be incomplete.
- */
-export const PAYLOAD_COMMITS_MAX = 20;
 
 /** GitHub's compare lists at most this many files. */
 const COMPARE_FILES_MAX = 300;
@@ -35,17 +22,8 @@ export async function changedPaths(
   repo: RepoRef,
   push: PushFacts,
 ): Promise<Set<string> | null> {
-  if (!push.forced && !NO_COMMIT.test(push.before) && push.commits.length < PAYLOAD_COMMITS_MAX) {
-    const paths = new Set<string>();
-    for (const commit of push.commits)
-      for (const path of [
-        ...(commit.added ?? []),
-        ...(commit.removed ?? []),
-        ...(commit.modified ?? []),
-      ])
-        paths.add(path);
-    return paths;
-  }
+  const listed = payloadPaths(push);
+  if (listed) return listed;
   if (NO_COMMIT.test(push.before)) return null;
   try {
     const { data } = await octokit.rest.repos.compareCommitsWithBasehead({

@@ -24,11 +24,11 @@ afterEach(() => {
 });
 
 describe("push", () => {
-  it("ignores a push to another branch without reading anything but the default branch's configuration", async () => {
+  it("ignores a push to another branch, reading at most the default branch's configuration", async () => {
     const h = await synced();
     await push(h, { [DOC]: R2 }, { branch: "feature" });
-    expect(h.github.calls()).toEqual([`GET ${h.github.base}/contents/${CONFIG}`]);
-    expect(h.github.requests[0]?.path).toContain("ref=main");
+    // The default branch's configuration is known from the last sync.
+    expect(h.github.requests).toEqual([]);
     expect(h.github.writes()).toEqual([]);
   });
 
@@ -44,10 +44,20 @@ describe("push", () => {
     expect(h.github.requests).toEqual([]);
   });
 
-  it("reads only the configuration when a push touches no document", async () => {
+  it("makes no request for a push that touches no document, once the configuration is known", async () => {
     const h = await synced();
     await push(h, { "README.md": "hello" });
+    // The configuration is known: the push continues from where it was read.
+    expect(h.github.requests).toEqual([]);
+    // A new process knows nothing yet, and reads the configuration once.
+    const fresh = await startApp(h.github);
+    h.github.clearLog();
+    await push(fresh, { "README.md": "again" });
     expect(h.github.calls()).toEqual([`GET ${h.github.base}/contents/${CONFIG}`]);
+    await push(fresh, { "README.md": "and again" });
+    expect(h.github.calls()).toHaveLength(1);
+    await push(fresh, { [DOC]: R1 + "\n" }, { branch: "feature" });
+    expect(h.github.calls()).toHaveLength(1);
     expect(h.github.writes()).toEqual([]);
   });
 
@@ -97,7 +107,6 @@ describe("push", () => {
     const h = await synced();
     await push(h, { [DOC]: R1 + "\n\n; a comment line changes no idea\n" });
     expect(h.github.calls()).toEqual([
-      `GET ${h.github.base}/contents/${CONFIG}`,
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
       `POST ${h.github.base}/check-runs`,
@@ -117,7 +126,6 @@ describe("push", () => {
     await push(h, { [DOC]: R3 });
     // 03 edits one idea and retitles another: 2 updates and the rename comment.
     expect(h.github.calls()).toEqual([
-      `GET ${h.github.base}/contents/${CONFIG}`,
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
       `PATCH ${h.github.base}/issues/N`,
@@ -150,7 +158,6 @@ describe("push", () => {
     const h = await synced();
     await push(h, { [DOC]: null });
     expect(h.github.calls()).toEqual([
-      `GET ${h.github.base}/contents/${CONFIG}`,
       `GET ${h.github.base}/contents/${DOC}`,
       `POST ${h.github.base}/check-runs`,
     ]);
@@ -260,7 +267,7 @@ describe("push", () => {
     h.github.clearLog();
     await push(h, { [DOC]: R2 }, { branch: "develop" });
     expect(h.github.issues).toHaveLength(6);
-    expect(h.github.requests[0]?.path).toContain("ref=main");
+    expect(h.github.calls()).not.toContain(`GET ${h.github.base}/contents/${CONFIG}`);
   });
 
   it("blocks a mass removal with a Confirm button, and pressing it applies that plan", async () => {
@@ -275,7 +282,6 @@ describe("push", () => {
     );
     expect(blocked?.actions).toEqual([expect.objectContaining({ identifier: "confirm" })]);
     expect(h.github.calls()).toEqual([
-      `GET ${h.github.base}/contents/${CONFIG}`,
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
       `POST ${h.github.base}/check-runs`,

@@ -1,7 +1,8 @@
 /**
  * The ideas-sync GitHub App: which events it handles, and with what.
  */
-import type { ApplicationFunction, Context, Probot } from "probot";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
 import { createAppState, type AppOptions, type AppState } from "./app/app-state.js";
 import { handleCheckRunAction } from "./app/handle-check-run-action.js";
 import { handleCommentCommand } from "./app/handle-comment-command.js";
@@ -17,8 +18,14 @@ import type { Octokit } from "./github/octokit.js";
  * delivery was answered.
  */
 export function createApp(options: AppOptions = {}): ApplicationFunction {
-  return (app: Probot) => {
+  return (app: Probot, probotOptions?: ApplicationFunctionOptions) => {
     const state = createAppState(app, options);
+    // Probot's server takes handlers; a bare Probot (in tests) has none and throws.
+    try {
+      probotOptions?.addHandler?.(idleHandler(state));
+    } catch {
+      // no server: nothing to wait on over HTTP
+    }
     const once =
       <C extends Context>(handler: (context: C) => Promise<void>) =>
       async (context: C): Promise<void> => {
@@ -55,6 +62,20 @@ function wire(
   );
   app.on("issue_comment.created", once(handleCommentCommand(state)));
   app.on("check_run.requested_action", once(handleCheckRunAction(state)));
+}
+
+/**
+ * `GET /ideas-sync/idle` answers once no sync is running: deliveries are
+ * answered before their sync ends, and a deploy script or a test can wait
+ * for the work to be done.
+ */
+function idleHandler(state: AppState) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    if (request.method !== "GET" || request.url?.split("?")[0] !== "/ideas-sync/idle") return false;
+    await state.runs.idle();
+    response.writeHead(200, { "content-type": "application/json" }).end('{"running":0}');
+    return true;
+  };
 }
 
 /** The app as Probot loads it. */

@@ -2,7 +2,32 @@
  * `npm start`: the app behind Probot's web server, configured from the
  * environment (see docs/deployment.md).
  */
-import { run } from "probot";
-import app from "./index.js";
+import { ProbotOctokit, run } from "probot";
+import type { AppOptions } from "./app/app-state.js";
+import { createApp } from "./index.js";
 
-await run(app);
+const options: AppOptions = {};
+// Against the emulator, waits go by its clock: an hour-long rate-limit wait
+// takes no time. Probot's throttling waits real time, so the app then spaces
+// its writes itself, by that clock.
+const clock = process.env.IDEAS_SYNC_CLOCK_URL;
+if (clock) {
+  options.sleep = async (ms) => {
+    await fetch(clock, { method: "POST", body: JSON.stringify({ ms }) });
+  };
+  options.writeSpacingMs = 1000;
+}
+if (process.env.IDEAS_SYNC_MAX_WAIT)
+  options.maxWaitSeconds = Number(process.env.IDEAS_SYNC_MAX_WAIT);
+
+await run(
+  createApp(options),
+  clock
+    ? {
+        Octokit: ProbotOctokit.defaults((defaults: Record<string, unknown>) => ({
+          ...defaults,
+          throttle: { enabled: false },
+        })),
+      }
+    : undefined,
+);

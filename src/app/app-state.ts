@@ -14,6 +14,13 @@ export interface AppOptions {
   sleep?: (milliseconds: number) => Promise<void>;
   /** The longest a run waits for secondary rate limits before deferring, in seconds. */
   maxWaitSeconds?: number;
+  /**
+   * Milliseconds between two writes of a run, waited with `sleep`. Probot's
+   * throttling spaces writes in production, so 0 by default; with an
+   * emulated clock (which Probot's throttling cannot use) the app spaces them
+   * itself.
+   */
+  writeSpacingMs?: number;
   /** Where handlers that outlive their delivery are kept; tests wait on it. */
   runs?: PendingRuns;
 }
@@ -26,6 +33,7 @@ export interface AppState {
   runs: PendingRuns;
   sleep: (milliseconds: number) => Promise<void>;
   maxWaitSeconds: number;
+  writeSpacingMs: number;
   /**
    * The configuration last read per repository, and the default branch's
    * commit it was read at: a push that continues from that commit without
@@ -49,6 +57,7 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     configs: new Map(),
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     maxWaitSeconds: options.maxWaitSeconds ?? 120,
+    writeSpacingMs: options.writeSpacingMs ?? 0,
     botLogin: () => {
       login ??= app.auth().then((octokit) => fetchBotLogin(octokit));
       // A failure is not remembered: the next run asks again.

@@ -19,6 +19,11 @@ export class PendingRuns {
     this.#running.add(tracked);
   }
 
+  /** How many runs are going on. */
+  get size(): number {
+    return this.#running.size;
+  }
+
   /** Resolves once no run is left, including runs started meanwhile. */
   async idle(): Promise<void> {
     while (this.#running.size > 0) await Promise.all([...this.#running]);

@@ -58,7 +58,12 @@ export async function runAndReport(
     mode: options.mode,
     confirmed: options.confirmed ?? null,
     botLogin: await state.botLogin(),
-    apply: { sleep: state.sleep, maxWaitSeconds: state.maxWaitSeconds, log: target.log },
+    apply: {
+      sleep: state.sleep,
+      maxWaitSeconds: state.maxWaitSeconds,
+      spacingMs: state.writeSpacingMs,
+      log: target.log,
+    },
   });
   const reported: Reported[] = [];
   for (const outcome of outcomes) {

@@ -12,6 +12,8 @@ export interface ApplyOptions {
   /** The longest wait for a secondary rate limit this run accepts, in seconds. */
   maxWaitSeconds: number;
   sleep: (milliseconds: number) => Promise<void>;
+  /** Milliseconds to wait before each write but the first. */
+  spacingMs?: number;
   /** One line per write. */
   log: (fields: Record<string, unknown>, message: string) => void;
 }
@@ -63,6 +65,8 @@ export async function applyPlan(
   const result: ApplyResult = { applied: [], deferred: [], stop: null, writes: 0, waited: 0 };
   const write = async <T>(request: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt += 1) {
+      if (options.spacingMs && (result.writes > 0 || attempt > 0))
+        await options.sleep(options.spacingMs);
       try {
         const response = await request();
         result.writes += 1;

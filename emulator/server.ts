@@ -1,0 +1,175 @@
+/**
+ * The emulator behind HTTP on 127.0.0.1, and what a test or the demo does
+ * with it: push revisions, open pull requests, press buttons, which send the
+ * app signed deliveries as GitHub would.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { sign } from "@octokit/webhooks-methods";
+import { GitHubEmulator, type EmulatedCheckRun, type EmulatedRepository } from "./emulator.js";
+import { renderIssuesPage } from "./issues-page.js";
+import { checkRunActionPayload, pullRequestPayload, pushPayload } from "./payloads.js";
+
+/** A running emulator. */
+export interface RunningEmulator {
+  emulator: GitHubEmulator;
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** The host for the app's GHE_HOST. */
+  host: string;
+  /** Where deliveries go, and the secret they are signed with. */
+  connect(appUrl: string, secret: string): void;
+  /** Sends a delivery; `signature` overrides the right one. */
+  deliver(
+    name: string,
+    payload: unknown,
+    options?: { signature?: string; body?: string },
+  ): Promise<number>;
+  /** Commits changes on a branch and delivers the push. */
+  push(
+    repository: EmulatedRepository,
+    changes: Record<string, string | Uint8Array | null>,
+    branch?: string,
+  ): Promise<string>;
+  /** Commits changes on a branch and delivers a pull request's opening. */
+  openPullRequest(
+    repository: EmulatedRepository,
+    changes: Record<string, string | Uint8Array | null>,
+    number: number,
+  ): Promise<string>;
+  /** Presses a button of a check run, as a maintainer does. */
+  press(repository: EmulatedRepository, run: EmulatedCheckRun, identifier: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the emulator on a free loopback port. Besides the REST API (also
+ * under /api/v3, as for GitHub Enterprise), it serves `POST /_emulator/sleep`
+ * (the app's waits, on the emulated clock) and HTML pages of the issues.
+ */
+export async function startEmulator(emulator = new GitHubEmulator()): Promise<RunningEmulator> {
+  let target: { url: string; secret: string } | null = null;
+  const server: Server = createServer((request, response) => {
+    void readBody(request).then((raw) => {
+      const url = (request.url ?? "/").replace(/^\/api\/v3(?=\/)/, "");
+      if (url.startsWith("/_emulator/sleep") && request.method === "POST") {
+        const { ms } = JSON.parse(raw || "{}") as { ms?: number };
+        emulator.advance(Number(ms) || 0);
+        response.writeHead(204).end();
+        return;
+      }
+      if (
+        request.method === "GET" &&
+        (url === "/" || /^\/[^/]+\/[^/]+\/issues(\/\d+)?$/.test(url))
+      ) {
+        response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        response.end(renderIssuesPage(emulator, url));
+        return;
+      }
+      let body: unknown;
+      try {
+        body = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        emulator.violations.push(`${request.method} ${url}: the body is not JSON`);
+        response.writeHead(400, { "content-type": "application/json" });
+        response.end(JSON.stringify({ message: "Problems parsing JSON" }));
+        return;
+      }
+      const answer = emulator.handle({
+        method: request.method ?? "GET",
+        url,
+        headers: request.headers as Record<string, string | undefined>,
+        body,
+      });
+      if ("reset" in answer) {
+        request.socket.destroy();
+        return;
+      }
+      const send = () => {
+        response.writeHead(answer.status, {
+          "content-type": "application/json; charset=utf-8",
+          ...answer.headers,
+        });
+        response.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
+      };
+      if (answer.delayMs) setTimeout(send, answer.delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const deliver: RunningEmulator["deliver"] = async (name, payload, options = {}) => {
+    if (!target) throw new Error("no app connected to deliver to");
+    const body = options.body ?? JSON.stringify(payload);
+    const response = await fetch(`${target.url}/api/github/webhooks`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-github-event": name,
+        "x-github-delivery": randomUUID(),
+        "x-hub-signature-256": options.signature ?? (await sign(target.secret, body)),
+      },
+      body,
+    });
+    await response.arrayBuffer();
+    return response.status;
+  };
+
+  return {
+    emulator,
+    url: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    connect(appUrl, secret) {
+      target = { url: appUrl, secret };
+    },
+    deliver,
+    async push(repository, changes, branch = repository.defaultBranch) {
+      const before = repository.branches.get(branch) ?? null;
+      const after = repository.commit(changes, branch);
+      const delivery = pushPayload(repository, {
+        before,
+        after,
+        branch,
+        commits: [{ sha: after, parent: before }],
+      });
+      await deliver(delivery.name, delivery.payload);
+      return after;
+    },
+    async openPullRequest(repository, changes, number) {
+      const head = repository.commit(changes, `pull-${number}`);
+      const base = repository.branches.get(repository.defaultBranch) ?? null;
+      const d = repository.diff(base, head);
+      repository.pullFiles.set(number, [...d.added, ...d.modified, ...d.removed]);
+      const delivery = pullRequestPayload(repository, { number, head });
+      await deliver(delivery.name, delivery.payload);
+      return head;
+    },
+    async press(repository, run, identifier) {
+      const delivery = checkRunActionPayload(repository, {
+        checkRun: {
+          id: run.id,
+          head_sha: run.head_sha,
+          name: run.name,
+          external_id: run.external_id,
+        },
+        identifier,
+      });
+      return deliver(delivery.name, delivery.payload);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+  });
+}

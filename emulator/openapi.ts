@@ -106,6 +106,8 @@ function load(): OpenApi {
     checkRequest(operation, body) {
       const requestBody = resolve(operation.operation.requestBody) as Json | undefined;
       if (!requestBody) return [];
+      if (body === undefined)
+        return requestBody.required ? ["the operation requires a body, and none came"] : [];
       const content = (requestBody.content as Json | undefined)?.["application/json"];
       if (!content) return [];
       return check(

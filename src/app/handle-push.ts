@@ -64,7 +64,10 @@ export function handlePush(state: AppState) {
       }
       const synced = loaded.config.branch ?? payload.repository.default_branch;
       if (branch !== synced) return;
-      const changed = await changedPaths(context.octokit, repo, payload);
+      // After skipped pushes, this push's own files do not tell what changed.
+      const changed = state.queue.takeSkipped(`${repository}:${branch}`)
+        ? null
+        : await changedPaths(context.octokit, repo, payload);
       const paths =
         changed === null || changed.has(CONFIG_PATH)
           ? null

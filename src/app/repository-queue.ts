@@ -9,6 +9,7 @@
 export class RepositoryQueue {
   readonly #tails = new Map<string, Promise<unknown>>();
   readonly #latest = new Map<string, number>();
+  readonly #skipped = new Set<string>();
   #tickets = 0;
 
   /**
@@ -40,8 +41,19 @@ export class RepositoryQueue {
     return this.#tickets;
   }
 
-  /** Whether a newer push to the branch came in after this ticket was taken. */
+  /**
+   * Whether a newer push to the branch came in after this ticket was taken.
+   * A superseded push is remembered: the run that syncs instead must not
+   * rely on its own push's files alone.
+   */
   superseded(branch: string, ticket: number): boolean {
-    return (this.#latest.get(branch) ?? ticket) !== ticket;
+    const moot = (this.#latest.get(branch) ?? ticket) !== ticket;
+    if (moot) this.#skipped.add(branch);
+    return moot;
+  }
+
+  /** Whether pushes to the branch were skipped since this was last asked. */
+  takeSkipped(branch: string): boolean {
+    return this.#skipped.delete(branch);
   }
 }

@@ -1,0 +1,160 @@
+/**
+ * `npm run demo`: the emulator and the app, a document's history replayed as
+ * pushes, and what happened.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startEmulator } from "../emulator/server.js";
+import { startApp } from "../emulator/start-app.js";
+import { readGitRevisions } from "../src/cli/read-git-revisions.js";
+import { parseConfig } from "../src/config/parse-config.js";
+import { readDocument } from "../src/document/read-document.js";
+import { resolveDocumentOptions } from "../src/document/resolve-document-options.js";
+import type { Revision } from "../src/replay/replay-history.js";
+import { replayThroughApp, type DemoStep } from "./replay-through-app.js";
+
+const USAGE = `Usage: npm run demo -- [--dir DIR | --git REPO --path PATH] [--serve] [--json]
+
+Starts a local GitHub (the emulator) and the app, pushes each revision of an
+ideas document, and shows what the app did with the issues.
+  (nothing)          the project's own example history, examples/history/
+  --dir DIR          every .txt, .md or .markdown file in DIR, in name order
+  --git REPO         every revision of --path PATH in the git repository REPO
+  --serve            keep running afterwards, with a web page of the issues
+  --json             print {"steps": [...], "issues": [...]} instead of text
+`;
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values } = parseArgs({
+  options: {
+    dir: { type: "string" },
+    git: { type: "string" },
+    path: { type: "string" },
+    serve: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
+const progress = (text: string) => {
+  if (!values.json) process.stderr.write(text);
+};
+
+let revisions: Revision[];
+let path: string;
+if (values.git) {
+  if (!values.path) fail("--git needs --path PATH, the document's path in that repository");
+  path = values.path as string;
+  revisions = await readGitRevisions(values.git, path);
+} else {
+  const dir = values.dir ?? join(root, "examples/history");
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) fail(`${dir} is not a folder`);
+  const files = readdirSync(dir)
+    .filter((file) => /\.(txt|md|markdown)$/.test(file))
+    .sort();
+  if (files.length === 0) fail(`${dir} holds no .txt, .md or .markdown file`);
+  revisions = files.map((file) => ({ name: file, content: readFileSync(join(dir, file)) }));
+  path =
+    values.path ??
+    `doc/${/^\d{3}_/.test(files[0] as string) ? "challenges" : "ideas"}${extname(files[0] as string)}`;
+}
+if (revisions.length === 0) fail("no revisions to replay");
+const config = `documents:\n  - path: ${path}\n`;
+
+progress(`Starting a local GitHub and the app ...\n`);
+const github = await startEmulator();
+const app = await startApp(github);
+const stop = async () => {
+  await app.stop();
+  await github.close();
+};
+try {
+  const repository = github.emulator.repository("demo", "ideas");
+  progress(`Pushing ${revisions.length} revisions of ${path} to ${repository.fullName}:\n\n`);
+  const result = await replayThroughApp(
+    github,
+    app,
+    repository,
+    revisions,
+    { path, config },
+    (step, index) => progress(describeStep(step, index, revisions.length)),
+  );
+  // What the last revision says should be open, read by the same core.
+  const parsed = parseConfig(config);
+  if (!parsed.ok) throw new Error("the demo's configuration is invalid");
+  const settings = parsed.config.documents[0] as (typeof parsed.config.documents)[0];
+  const options = resolveDocumentOptions({ format: settings.format }, path);
+  if (!options.ok) throw new Error(options.message);
+  const last = readDocument((revisions.at(-1) as Revision).content, options.options);
+  const wanted = last.sections.flatMap((s) => s.ideas.map((idea) => idea.key)).sort();
+  const open = result.issues.filter((i) => i.state === "open");
+  const matches =
+    JSON.stringify(open.map((i) => i.key).sort()) === JSON.stringify(wanted) &&
+    github.emulator.violations.length === 0;
+  if (values.json) {
+    process.stdout.write(
+      JSON.stringify({ steps: result.steps, issues: result.issues }, null, 2) + "\n",
+    );
+  } else {
+    process.stdout.write(`\n${table(result.issues)}\n`);
+    process.stdout.write(
+      matches
+        ? `The issues match the last revision: its ${wanted.length} ideas have their issues open, and the ${result.issues.length - open.length} issues of removed ideas are closed.\n`
+        : `The issues do NOT match the last revision: ${open.length} open, ${wanted.length} ideas.${github.emulator.violations.length ? ` GitHub's API description was not met:\n  ${github.emulator.violations.slice(0, 5).join("\n  ")}` : ""}\n`,
+    );
+  }
+  if (values.serve) {
+    progress(`\nThe issues are at ${github.url}/ (read-only). Press Ctrl-C to stop.\n`);
+    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+  }
+  process.exitCode = matches ? 0 : 1;
+} finally {
+  await stop();
+}
+
+function describeStep(step: DemoStep, index: number, total: number): string {
+  const counts = (
+    [
+      ["created", step.created],
+      ["updated", step.updated],
+      ["closed", step.closed],
+      ["reopened", step.reopened],
+    ] as const
+  )
+    .filter(([, n]) => n > 0)
+    .map(([word, n]) => `${n} ${word}`)
+    .join(", ");
+  const confirmed = step.confirmed
+    ? `    blocked: ${step.confirmed}\n    confirmed by pressing the check run's Confirm button\n`
+    : "";
+  return `[${index + 1}/${total}] ${basename(step.revision)} (${step.sha.slice(0, 7)}): ${counts || "no issue changed"}\n${confirmed}    check run: ${step.outcome}; ${step.requests} API requests\n`;
+}
+
+function table(issues: Awaited<ReturnType<typeof replayThroughApp>>["issues"]): string {
+  const rows = issues.map((i) => [`#${i.number}`, i.state, i.title, i.labels.join(", ")]);
+  const header = ["issue", "state", "title", "labels"];
+  const widths = header.map((h, c) =>
+    Math.min(60, Math.max(h.length, ...rows.map((r) => (r[c] as string).length))),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) =>
+        cell.length > (widths[c] as number)
+          ? cell.slice(0, (widths[c] as number) - 1) + "…"
+          : cell.padEnd(widths[c] as number),
+      )
+      .join("  ")
+      .trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+function fail(message: string): never {
+  process.stderr.write(`demo: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}

@@ -33,6 +33,24 @@ function measure<T = Figures>(args: string[], script = "bench/measure-document.t
   return JSON.parse(output.trim().split("\n").pop() as string) as T;
 }
 
+interface ApiFigures {
+  scenarios: Array<{
+    name: string;
+    requests: number;
+    reads: number;
+    writes: number;
+    minimumWrites: number;
+    seconds: number;
+  }>;
+}
+
+// `--json`: the API economy only, as data for scripts.
+if (process.argv.includes("--json")) {
+  const api = measure<ApiFigures>([], "bench/measure-api.ts");
+  process.stdout.write(JSON.stringify(api) + "\n");
+  process.exit(0);
+}
+
 const cases: Array<[string, string[]]> = [];
 if (existsSync(revision014)) cases.push(["Genode revision 014", [revision014]]);
 else console.log(`(Genode corpus not found at ${revision014}: its case is left out)`);
@@ -127,4 +145,22 @@ console.log(
 const planLarge = (plans.get(10000) as PlanFigures).planMs;
 console.log(
   `plan for 10,000 ideas against 10,000 issues: ${planLarge.toFixed(0)} ms (target under 1000 ms) ${planLarge < 1000 ? "ok" : "OVER TARGET"}`,
+);
+
+console.log("\nAPI economy: the app as its own process against the emulator\n");
+const api = measure<ApiFigures>([], "bench/measure-api.ts");
+console.log(
+  `${"scenario".padEnd(50)}${"requests".padStart(9)}${"reads".padStart(7)}${"writes".padStart(8)}${"minimum".padStart(9)}${"seconds".padStart(9)}`,
+);
+for (const s of api.scenarios) {
+  console.log(
+    `${s.name.padEnd(50)}${String(s.requests).padStart(9)}${String(s.reads).padStart(7)}${String(s.writes).padStart(8)}${String(s.minimumWrites).padStart(9)}${s.seconds.toFixed(2).padStart(9)}`,
+  );
+}
+const extra = api.scenarios.filter((s) => s.writes !== s.minimumWrites);
+console.log(
+  `\nissue and label writes equal the minimum in every scenario: ${extra.length === 0 ? "ok" : `NO (${extra.map((s) => s.name).join(", ")})`}`,
+);
+console.log(
+  "(writes: issue, comment and label writes; requests also count reads, check runs and token exchanges)",
 );

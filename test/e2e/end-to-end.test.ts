@@ -130,6 +130,25 @@ describe.skipIf(!GENODE)("Genode's history as pushes", () => {
   }, 60_000);
 });
 
+describe("API economy", () => {
+  it("costs nothing for a push that touches no document, and at most five requests for one that changes no idea", async () => {
+    const repo = github.emulator.repository("economy", "ideas");
+    await push(repo, { [CONFIG]: config(HISTORY.DOC), [HISTORY.DOC]: HISTORY.R1 });
+    let from = github.emulator.log.length;
+    await push(repo, { "README.md": "news" });
+    expect(github.emulator.log.slice(from)).toEqual([]);
+    from = github.emulator.log.length;
+    await push(repo, { [HISTORY.DOC]: HISTORY.R1 + "\n; a comment changes no idea\n" });
+    const requests = github.emulator.log
+      .slice(from)
+      .map((r) => `${r.method} ${r.path.split("?")[0]}`);
+    expect(requests.length).toBeLessThanOrEqual(5);
+    expect(requests.filter((r) => !r.startsWith("GET "))).toEqual([
+      "POST /repos/economy/ideas/check-runs",
+    ]);
+  }, 60_000);
+});
+
 describe("hostile and broken input", () => {
   it("rejects a wrong signature and a malformed payload, and writes nothing", async () => {
     const repo = github.emulator.repository("hostile", "ideas");

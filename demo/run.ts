@@ -105,13 +105,16 @@ try {
     process.stdout.write(`\n${table(result.issues)}\n`);
     process.stdout.write(
       matches
-        ? `The issues match the last revision: its ${wanted.length} ideas have their issues open, and the ${result.issues.length - open.length} issues of removed ideas are closed.\n`
+        ? `The issues match the last revision: its ${wanted.length} ideas have their issues open, and the ${plural(result.issues.length - open.length, "issue")} of removed ideas ${result.issues.length - open.length === 1 ? "is" : "are"} closed.\n`
         : `The issues do NOT match the last revision: ${open.length} open, ${wanted.length} ideas.${github.emulator.violations.length ? ` GitHub's API description was not met:\n  ${github.emulator.violations.slice(0, 5).join("\n  ")}` : ""}\n`,
     );
   }
   if (values.serve) {
     progress(`\nThe issues are at ${github.url}/ (read-only). Press Ctrl-C to stop.\n`);
-    await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+    await new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
   }
   process.exitCode = matches ? 0 : 1;
 } finally {
@@ -152,6 +155,10 @@ function table(issues: Awaited<ReturnType<typeof replayThroughApp>>["issues"]): 
       .join("  ")
       .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
 function fail(message: string): never {

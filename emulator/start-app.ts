@@ -57,6 +57,10 @@ export async function startApp(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // The app must not outlive whoever started it.
+  const orphan = () => child.kill();
+  process.once("exit", orphan);
+  child.once("exit", () => process.off("exit", orphan));
   let output = "";
   child.stdout?.on("data", (chunk) => (output += chunk));
   child.stderr?.on("data", (chunk) => (output += chunk));

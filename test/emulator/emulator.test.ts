@@ -1,0 +1,97 @@
+/**
+ * The emulator holds the app to GitHub's rules: its API description, its
+ * limits on sizes, its rate limits; and it fails on demand.
+ */
+import { describe, expect, it } from "vitest";
+import { GitHubEmulator, SECONDARY_LIMITS } from "../../emulator/emulator.js";
+
+const auth = { authorization: "token t" };
+
+function setup() {
+  const emulator = new GitHubEmulator();
+  const repo = emulator.repository("o", "r");
+  repo.commit({ "doc/ideas.txt": ":Idea:\n\n  Text.\n" });
+  const call = (
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = auth,
+  ) => {
+    const answer = emulator.handle({ method, url, headers, body });
+    if ("reset" in answer) throw new Error("reset");
+    return answer;
+  };
+  return { emulator, repo, call };
+}
+
+describe("the emulator", () => {
+  it("answers as GitHub's API description says, and reports requests that are not GitHub's", () => {
+    const { emulator, call } = setup();
+    expect(
+      call("POST", "/repos/o/r/issues", { title: "An idea", body: "x", labels: ["idea"] }).status,
+    ).toBe(201);
+    expect(call("GET", "/repos/o/r/issues?state=all").body).toHaveLength(1);
+    expect(call("GET", "/repos/o/r/contents/doc%2Fideas.txt?ref=main").status).toBe(200);
+    expect(emulator.violations).toEqual([]);
+    call("POST", "/repos/o/r/issues", { body: "no title" });
+    call("GET", "/repos/o/r/no-such-thing");
+    expect(emulator.violations).toEqual([
+      "POST /repos/o/r/issues: (body) must have required property 'title'",
+      "GET /repos/o/r/no-such-thing: no such operation in GitHub's API description",
+    ]);
+  });
+
+  it("refuses what GitHub refuses: long titles, bodies and label names, and no authentication", () => {
+    const { call } = setup();
+    expect(call("POST", "/repos/o/r/issues", { title: "t".repeat(257) }).status).toBe(422);
+    expect(call("POST", "/repos/o/r/issues", { title: "t", body: "b".repeat(65_537) }).status).toBe(
+      422,
+    );
+    expect(call("POST", "/repos/o/r/labels", { name: "l".repeat(51) }).status).toBe(422);
+    expect(call("POST", "/repos/o/r/labels", { name: "idea" }).status).toBe(201);
+    expect(call("POST", "/repos/o/r/labels", { name: "IDEA" }).status).toBe(422);
+    expect(call("GET", "/repos/o/r/issues", undefined, {}).status).toBe(401);
+  });
+
+  it("pages the issue list with Link headers", () => {
+    const { call } = setup();
+    for (let i = 0; i < 5; i += 1) call("POST", "/repos/o/r/issues", { title: `Idea ${i}` });
+    const first = call("GET", "/repos/o/r/issues?state=all&per_page=2");
+    expect(first.body).toHaveLength(2);
+    expect(first.headers.link).toMatch(/page=2>; rel="next"/);
+    expect(call("GET", "/repos/o/r/issues?state=all&per_page=2&page=3").body).toHaveLength(1);
+  });
+
+  it("enforces the secondary limit on creating content, with retry-after, by its clock", () => {
+    const { emulator, call } = setup();
+    for (let i = 0; i < SECONDARY_LIMITS.perMinute; i += 1)
+      expect(call("POST", "/repos/o/r/issues", { title: `Idea ${i}` }).status).toBe(201);
+    const refused = call("POST", "/repos/o/r/issues", { title: "one too many" });
+    expect(refused.status).toBe(403);
+    expect(refused.headers["retry-after"]).toBe("60");
+    emulator.advance(60_000);
+    expect(call("POST", "/repos/o/r/issues", { title: "later" }).status).toBe(201);
+    expect(emulator.refusals.size).toBe(1);
+  });
+
+  it("counts the primary limit in every answer and refuses past it", () => {
+    const { emulator, call } = setup();
+    emulator.primaryLimit = 2;
+    expect(call("GET", "/repos/o/r").headers["x-ratelimit-remaining"]).toBe("1");
+    expect(call("GET", "/repos/o/r").headers["x-ratelimit-remaining"]).toBe("0");
+    const refused = call("GET", "/repos/o/r");
+    expect(refused.status).toBe(403);
+    expect(refused.headers["x-ratelimit-remaining"]).toBe("0");
+  });
+
+  it("fails on demand: an error status, a reset connection, a slow answer", () => {
+    const { emulator, call } = setup();
+    emulator.inject({ method: "GET", path: /\/issues$/, kind: { status: 502 }, times: 1 });
+    emulator.inject({ method: "POST", path: /\/issues$/, kind: "reset", times: 1 });
+    emulator.inject({ method: "GET", path: /^\/repos\/o\/r$/, kind: { delayMs: 50 }, times: 1 });
+    expect(call("GET", "/repos/o/r/issues").status).toBe(502);
+    expect(call("GET", "/repos/o/r/issues").status).toBe(200);
+    expect(() => call("POST", "/repos/o/r/issues", { title: "x" })).toThrow("reset");
+    expect((call("GET", "/repos/o/r") as { delayMs?: number }).delayMs).toBe(50);
+  });
+});

@@ -17,7 +17,7 @@ import { replayHistory } from "../src/replay/replay-history.js";
 import { generateGoshDocument } from "./generate-gosh-document.js";
 
 /** One scenario's figures. */
-interface Scenario {
+export interface Scenario {
   name: string;
   requests: number;
   reads: number;

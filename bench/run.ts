@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Scenario } from "./measure-api.js";
 
 interface Figures {
   bytes: number;
@@ -34,14 +35,7 @@ function measure<T = Figures>(args: string[], script = "bench/measure-document.t
 }
 
 interface ApiFigures {
-  scenarios: Array<{
-    name: string;
-    requests: number;
-    reads: number;
-    writes: number;
-    minimumWrites: number;
-    seconds: number;
-  }>;
+  scenarios: Scenario[];
 }
 
 // `--json`: the API economy only, as data for scripts.

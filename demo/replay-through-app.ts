@@ -6,7 +6,7 @@ import type { EmulatedIssue, EmulatedRepository } from "../emulator/emulator.js"
 import type { RunningEmulator } from "../emulator/server.js";
 import type { RunningApp } from "../emulator/start-app.js";
 import { readIssueBody } from "../src/plan/issue-body.js";
-import type { Revision } from "../src/replay/replay-history.js";
+import type { ReplayIssue, Revision } from "../src/replay/replay-history.js";
 
 /** What one push did. */
 export interface DemoStep {
@@ -24,16 +24,6 @@ export interface DemoStep {
   writes: number;
 }
 
-/** An issue at the end. */
-export interface DemoIssue {
-  number: number;
-  title: string;
-  state: "open" | "closed";
-  key: string | null;
-  section: string | null;
-  labels: string[];
-}
-
 /**
  * Pushes `.github/ideas-sync.yml` with the first revision, then each later
  * revision, waiting for the app after each. A check run asking for
@@ -47,7 +37,7 @@ export async function replayThroughApp(
   revisions: readonly Revision[],
   settings: { path: string; config: string },
   onStep: (step: DemoStep, index: number) => void,
-): Promise<{ steps: DemoStep[]; issues: DemoIssue[] }> {
+): Promise<{ steps: DemoStep[]; issues: ReplayIssue[] }> {
   const steps: DemoStep[] = [];
   for (const [index, revision] of revisions.entries()) {
     const before = new Map(repository.issues.map((issue) => [issue.number, { ...issue }]));

@@ -11,7 +11,7 @@ import { startApp } from "../emulator/start-app.js";
 import { readGitRevisions } from "../src/cli/read-git-revisions.js";
 import { parseConfig } from "../src/config/parse-config.js";
 import { readDocument } from "../src/document/read-document.js";
-import { resolveDocumentOptions } from "../src/document/resolve-document-options.js";
+import { documentOptions } from "../src/config/document-options.js";
 import type { Revision } from "../src/replay/replay-history.js";
 import { replayThroughApp, type DemoStep } from "./replay-through-app.js";
 
@@ -89,7 +89,7 @@ try {
   const parsed = parseConfig(config);
   if (!parsed.ok) throw new Error("the demo's configuration is invalid");
   const settings = parsed.config.documents[0] as (typeof parsed.config.documents)[0];
-  const options = resolveDocumentOptions({ format: settings.format }, path);
+  const options = documentOptions(settings);
   if (!options.ok) throw new Error(options.message);
   const last = readDocument((revisions.at(-1) as Revision).content, options.options);
   const wanted = last.sections.flatMap((s) => s.ideas.map((idea) => idea.key)).sort();

@@ -387,12 +387,8 @@ export class GitHubEmulator {
       if (text.length > 65_536)
         return this.#invalid("Issue", "body", "body is too long (maximum is 65536 characters)");
       const names = ((body.labels as unknown[]) ?? []).map(String);
-      for (const name of names) {
-        if (name.length > 50) return this.#invalid("Label", "name", "name is too long");
-        // GitHub makes a label an issue names if the repository lacks it.
-        if (!repository.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
-          repository.labels.push({ id: this.#ids++, name, color: "ededed", description: "" });
-      }
+      if (!this.#useLabels(repository, names))
+        return this.#invalid("Label", "name", "name is too long");
       const issue: EmulatedIssue = {
         number: repository.issues.length + 1,
         title,
@@ -422,11 +418,8 @@ export class GitHubEmulator {
       }
       if (Array.isArray(body.labels)) {
         const names = body.labels.map(String);
-        if (names.some((n) => n.length > 50))
+        if (!this.#useLabels(repository, names))
           return this.#invalid("Label", "name", "name is too long");
-        for (const name of names)
-          if (!repository.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
-            repository.labels.push({ id: this.#ids++, name, color: "ededed", description: "" });
         issue.labels = names;
       }
       if (body.state === "open" || body.state === "closed") {
@@ -536,6 +529,16 @@ export class GitHubEmulator {
     }
     this.violations.push(`${method} ${path}: the emulator does not implement this operation`);
     return this.#error(404, "Not Found");
+  }
+
+  // GitHub makes the labels an issue names that the repository lacks; it
+  // refuses names over 50 characters (false).
+  #useLabels(repository: EmulatedRepository, names: string[]): boolean {
+    if (names.some((name) => name.length > 50)) return false;
+    for (const name of names)
+      if (!repository.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
+        repository.labels.push({ id: this.#ids++, name, color: "ededed", description: "" });
+    return true;
   }
 
   #issueJson(repository: EmulatedRepository, issue: EmulatedIssue, template: Json): Json {

@@ -2,8 +2,8 @@
  * One run over a repository's documents at a commit: load, plan, guard, apply.
  */
 import type { Config, DocumentConfig } from "../config/config-schema.js";
+import { documentOptions } from "../config/document-options.js";
 import { readDocument } from "../document/read-document.js";
-import { resolveDocumentOptions } from "../document/resolve-document-options.js";
 import { applyPlan, type ApplyOptions } from "../github/apply-plan.js";
 import { listLabels } from "../github/list-labels.js";
 import { listManagedIssues } from "../github/list-managed-issues.js";
@@ -53,16 +53,7 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
         outcomes.push({ kind: "unreadable", path, message: unreadable(path, file) });
         continue;
       }
-      const resolved = resolveDocumentOptions(
-        {
-          format: config.format,
-          ...(config["section-depth"] === undefined
-            ? {}
-            : { sectionDepth: config["section-depth"] }),
-          ...(config["idea-depth"] === undefined ? {} : { ideaDepth: config["idea-depth"] }),
-        },
-        path,
-      );
+      const resolved = documentOptions(config);
       // The schema checked this already; a failure here is a bug, reported as one.
       if (!resolved.ok) throw new Error(`${resolved.setting}: ${resolved.message}`);
       const document = readDocument(file.bytes, resolved.options);

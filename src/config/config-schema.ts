@@ -2,7 +2,7 @@
  * The schema of `.github/ideas-sync.yml`.
  */
 import { z } from "zod";
-import { resolveDocumentOptions } from "../document/resolve-document-options.js";
+import { documentOptions } from "./document-options.js";
 
 /**
  * API writes one run makes at most by default. GitHub allows 80
@@ -60,16 +60,7 @@ const documentSchema = z
       .default({ "max-close-share": 0.25, "min-closes": 3 }),
   })
   .superRefine((document, context) => {
-    const result = resolveDocumentOptions(
-      {
-        format: document.format,
-        ...(document["section-depth"] === undefined
-          ? {}
-          : { sectionDepth: document["section-depth"] }),
-        ...(document["idea-depth"] === undefined ? {} : { ideaDepth: document["idea-depth"] }),
-      },
-      document.path,
-    );
+    const result = documentOptions(document);
     if (!result.ok)
       context.addIssue({ code: "custom", path: [result.setting], message: result.message });
   });

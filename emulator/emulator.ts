@@ -27,7 +27,7 @@ export type EmulatorResponse =
 export interface Fault {
   method: string;
   path: RegExp;
-  kind: { status: number; retryAfter?: number } | "reset" | { delayMs: number };
+  kind: { status: number; retryAfter?: number; message?: string } | "reset" | { delayMs: number };
   times: number;
 }
 
@@ -226,7 +226,7 @@ export class GitHubEmulator {
         : {};
       return this.#error(
         fault.kind.status,
-        fault.kind.status >= 500 ? "Server Error" : "Forbidden",
+        fault.kind.message ?? (fault.kind.status >= 500 ? "Server Error" : "Forbidden"),
         headers,
       );
     }

@@ -203,7 +203,7 @@ describe("push", () => {
         title: "indented-comment",
       }),
     );
-    expect(run?.actions).toBeUndefined();
+    expect(run?.actions).toEqual([]);
     expect(h.github.issues).toHaveLength(4);
   });
 

@@ -4,7 +4,7 @@
  * returns the answer; `server.ts` puts it behind HTTP.
  */
 import { createHash } from "node:crypto";
-import { INSTALLATION, type PayloadRepository } from "./payloads.js";
+import type { PayloadRepository } from "./payloads.js";
 import { openApi, type Operation } from "./openapi.js";
 
 type Json = Record<string, unknown>;
@@ -27,8 +27,19 @@ export type EmulatorResponse =
 export interface Fault {
   method: string;
   path: RegExp;
-  kind: { status: number; retryAfter?: number; message?: string } | "reset" | { delayMs: number };
+  kind:
+    | {
+        status: number;
+        retryAfter?: number;
+        message?: string;
+        /** Make the write, then answer with the error (GitHub may do so on a 5xx). */
+        applied?: boolean;
+      }
+    | "reset"
+    | { delayMs: number };
   times: number;
+  /** Matching requests to let through first: where in a run the fault strikes. */
+  after?: number;
 }
 
 /** An issue the emulator holds. */
@@ -214,13 +225,15 @@ export class GitHubEmulator {
     const auth = request.headers.authorization ?? "";
     if (!/^(token|bearer) \S+/i.test(auth)) return this.#error(401, "Requires authentication");
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
-    if (fault) {
+    if (fault && (fault.after ?? 0) > 0) fault.after = (fault.after as number) - 1;
+    else if (fault) {
       fault.times -= 1;
       if (fault.kind === "reset") return { reset: true };
       if ("delayMs" in fault.kind) {
         const answer = this.#route(method, path, url, request, operation);
         return "reset" in answer ? answer : { ...answer, delayMs: fault.kind.delayMs };
       }
+      if (fault.kind.applied) this.#route(method, path, url, request, operation);
       const headers: Record<string, string> = fault.kind.retryAfter
         ? { "retry-after": String(fault.kind.retryAfter) }
         : {};
@@ -598,9 +611,6 @@ export class GitHubEmulator {
     };
   }
 }
-
-/** Installation id the emulator serves. */
-export const INSTALLATION_ID = INSTALLATION.id;
 
 // Requests GitHub counts against its limits on creating content.
 function isContentCreation(method: string, path: string): boolean {

@@ -95,10 +95,10 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
         maxWrites: input.config["max-writes"] - writes,
       });
       writes += result.writes;
+      // The next document's plan reads only its own issues, and learns from
+      // this one's writes only which labels now exist.
       for (const applied of result.applied)
         if (applied.action.type === "create-label") labels?.push(applied.action.label);
-      // The next document plans against what this one wrote.
-      if (result.writes > 0) issues = null;
       outcomes.push({ kind: "applied", path, plan, result, diagnostics });
     } catch (error) {
       const failure = requestFailure(error);

@@ -1,7 +1,6 @@
 /**
  * What one run did with each document, for its report.
  */
-import type { ConfigError } from "../config/parse-config.js";
 import type { Diagnostic } from "../document/types.js";
 import type { ApplyResult } from "../github/apply-plan.js";
 import type { Plan } from "../plan/types.js";
@@ -32,9 +31,4 @@ export interface Confirmation {
   blob: string;
   /** A digest of the plan's actions. */
   digest: string;
-}
-
-/** The configuration could not be used. */
-export interface ConfigProblem {
-  errors: ConfigError[];
 }

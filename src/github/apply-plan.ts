@@ -3,7 +3,7 @@
  */
 import type { Action, IssueChanges, Plan } from "../plan/types.js";
 import type { Octokit, RepoRef } from "./octokit.js";
-import { requestFailure } from "./request-error.js";
+import { requestFailure, type RequestFailure } from "./request-error.js";
 
 /** What applying needs besides the plan. */
 export interface ApplyOptions {
@@ -41,6 +41,7 @@ class Deferred extends Error {
   constructor(
     readonly reason: "rate-limit" | "error",
     message: string,
+    readonly failure: RequestFailure | null = null,
   ) {
     super(message);
   }
@@ -81,7 +82,7 @@ export async function applyPlan(
           );
         }
         const wait = secondaryLimitWait(failure);
-        if (wait === null) throw new Deferred("error", describe(failure));
+        if (wait === null) throw new Deferred("error", describe(failure), failure);
         if (attempt >= 3 || result.waited + wait > options.maxWaitSeconds)
           throw new Deferred("rate-limit", `${describe(failure)} (retry after ${wait} s)`);
         options.log({ wait, attempt: attempt + 1 }, `secondary rate limit: waiting ${wait} s`);
@@ -139,10 +140,11 @@ async function applyAction(
         );
       } catch (error) {
         // Someone made it since the labels were listed: it is there, as wanted.
-        if (!(
-          error instanceof Deferred && /\b422\b.*already_exists|already exists/i.test(error.message)
-        ))
-          throw error;
+        const exists =
+          error instanceof Deferred &&
+          error.failure?.status === 422 &&
+          error.failure.codes.includes("already_exists");
+        if (!exists) throw error;
       }
       return null;
     case "create-issue": {
@@ -213,7 +215,7 @@ function keyOf(action: Action): string | undefined {
  * with `retry-after`, or a message saying so), else null. Without a
  * `retry-after`, GitHub asks for at least a minute.
  */
-function secondaryLimitWait(failure: ReturnType<typeof requestFailure>): number | null {
+function secondaryLimitWait(failure: RequestFailure): number | null {
   if (failure.status !== 403 && failure.status !== 429) return null;
   const retryAfter = Number(failure.headers["retry-after"]);
   if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.max(1, Math.ceil(retryAfter));
@@ -221,6 +223,6 @@ function secondaryLimitWait(failure: ReturnType<typeof requestFailure>): number 
   return null;
 }
 
-function describe(failure: ReturnType<typeof requestFailure>): string {
+function describe(failure: RequestFailure): string {
   return failure.status === null ? failure.message : `${failure.status}: ${failure.message}`;
 }

@@ -2,13 +2,11 @@
  * Which files a push changed.
  */
 import type { Octokit, RepoRef } from "./octokit.js";
-import { payloadPaths, type PushFacts } from "./payload-paths.js";
+import { NO_COMMIT, payloadPaths, type PushFacts } from "./payload-paths.js";
 import { requestFailure } from "./request-error.js";
 
 /** GitHub's compare lists at most this many files. */
 const COMPARE_FILES_MAX = 300;
-
-const NO_COMMIT = /^0+$/;
 
 /**
  * The paths a push added, changed, removed or renamed (both names). Reads

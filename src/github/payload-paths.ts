@@ -16,7 +16,8 @@ export interface PushFacts {
  */
 export const PAYLOAD_COMMITS_MAX = 20;
 
-const NO_COMMIT = /^0+$/;
+/** The `before` of a push that created its branch: no commit. */
+export const NO_COMMIT = /^0+$/;
 
 /**
  * The paths the push's commits added, changed or removed, when the payload

@@ -193,3 +193,26 @@ describe("write cap", () => {
     expect(new Set(h.github.issues.map((i) => i.title)).size).toBe(6);
   });
 });
+
+describe("two documents", () => {
+  it("syncs both in one run, listing the issues once, with a check run each", async () => {
+    const h = await startApp();
+    const more = "## Tools\n\n### A linter for ideas\n\nChecks documents.\n";
+    await push(h, {
+      [CONFIG]: `documents:\n  - path: ${DOC}\n  - path: doc/more.md\n    tracking-label: idea\n`,
+      [DOC]: R1,
+      "doc/more.md": more,
+    });
+    expect(h.github.calls().filter((c) => c === `GET ${h.github.base}/issues`)).toHaveLength(1);
+    expect(h.github.calls().filter((c) => c === `GET ${h.github.base}/labels`)).toHaveLength(1);
+    // The second document's label, "Tools", is new; "idea" the first one made.
+    expect(h.github.labels.map((l) => l.name).sort()).toEqual(
+      ["Reading documents", "Tools", "Working with issues", "idea"].sort(),
+    );
+    expect(h.github.issues).toHaveLength(5);
+    expect(h.github.checkRuns.map((r) => [r.name, r.conclusion])).toEqual([
+      [`ideas-sync: ${DOC}`, "success"],
+      ["ideas-sync: doc/more.md", "success"],
+    ]);
+  });
+});

@@ -16,6 +16,23 @@ import { checkRunActionPayload, pushPayload } from "../support/webhooks.js";
 
 const { DOC, CONFIG, R1, R2, R3, R4, R6 } = HISTORY;
 
+/**
+ * Commits `count` changes to notes on main, or the given changes at some
+ * positions, and returns the commits with their parents, oldest first.
+ */
+function commitNotes(
+  h: Harness,
+  count: number,
+  at: Record<number, Record<string, string>> = {},
+): Array<{ sha: string; parent: string }> {
+  const commits = [];
+  for (let i = 0; i < count; i += 1) {
+    const parent = h.github.branches.get("main") as string;
+    commits.push({ sha: h.github.commit(at[i] ?? { [`notes/${i}.txt`]: `note ${i}` }), parent });
+  }
+  return commits;
+}
+
 const open = (h: Harness) => h.github.issues.filter((i) => i.state === "open").map((i) => i.title);
 
 afterEach(() => {
@@ -231,11 +248,7 @@ describe("push", () => {
   it("uses the compare API for a push of more than 20 commits, and skips one that touched nothing", async () => {
     const h = await synced();
     const before = h.github.branches.get("main") as string;
-    const commits = [];
-    for (let i = 0; i < 25; i += 1) {
-      const parent = h.github.branches.get("main") as string;
-      commits.push({ sha: h.github.commit({ [`notes/${i}.txt`]: `note ${i}` }), parent });
-    }
+    const commits = commitNotes(h, 25);
     const after = commits.at(-1)?.sha as string;
     await h.receive(pushPayload(h.github, { before, after, commits }));
     expect(h.github.calls()).toEqual([
@@ -247,12 +260,7 @@ describe("push", () => {
   it("finds a document change among more than 20 commits, which the payload may leave out", async () => {
     const h = await synced();
     const before = h.github.branches.get("main") as string;
-    const commits = [];
-    for (let i = 0; i < 25; i += 1) {
-      const parent = h.github.branches.get("main") as string;
-      const changes = i === 2 ? { [DOC]: R2 } : { [`notes/${i}.txt`]: `note ${i}` };
-      commits.push({ sha: h.github.commit(changes), parent });
-    }
+    const commits = commitNotes(h, 25, { 2: { [DOC]: R2 } });
     // The payload lists the last 20 commits: the document's change is not among them.
     await h.receive(
       pushPayload(h.github, { before, after: commits.at(-1)?.sha as string, commits }),

@@ -4,7 +4,11 @@
 import type { List, ListItem, PhrasingContent, RootContent } from "mdast";
 import type { ConfigError } from "../config/parse-config.js";
 import type { Diagnostic } from "../document/types.js";
-import type { Annotation, CheckRunReport } from "../github/create-check-run.js";
+import {
+  ANNOTATIONS_MAX,
+  type Annotation,
+  type CheckRunReport,
+} from "../github/create-check-run.js";
 import { CONFIG_PATH } from "../github/load-config.js";
 import { formatPlanMarkdown } from "../plan/format-plan-markdown.js";
 import { stringifySummary } from "../plan/stringify-summary.js";
@@ -52,7 +56,7 @@ export function reportOutcome(outcome: DocumentOutcome, facts: RunFacts): CheckR
         ...base,
         conclusion: hasErrors(outcome.diagnostics) ? "failure" : "neutral",
         title: `Preview: ${describePlan(outcome.plan)}`,
-        summary: `Once merged, this would be synced as follows. Nothing is written from a pull request.\n\n${formatPlanMarkdown(outcome.plan, facts.repositoryUrl)}\n${footer}`,
+        summary: `Once merged, this would be synced as follows. Nothing is written from a pull request.\n\n${formatPlanMarkdown(outcome.plan, facts.repositoryUrl)}\n${problemsLine(outcome.diagnostics)}${footer}`,
         annotations: annotate(outcome.path, outcome.diagnostics),
       };
     case "blocked":
@@ -60,7 +64,7 @@ export function reportOutcome(outcome: DocumentOutcome, facts: RunFacts): CheckR
         ...base,
         conclusion: outcome.confirmation ? "action_required" : "failure",
         title: `Blocked: ${outcome.plan.blocks[0]?.message ?? "the plan is blocked"}`,
-        summary: `${outcome.refused ? `Not applied: ${outcome.refused}.\n\n` : ""}${formatPlanMarkdown(outcome.plan, facts.repositoryUrl)}\n${footer}`,
+        summary: `${outcome.refused ? `Not applied: ${outcome.refused}.\n\n` : ""}${formatPlanMarkdown(outcome.plan, facts.repositoryUrl)}\n${problemsLine(outcome.diagnostics)}${footer}`,
         annotations: annotate(outcome.path, outcome.diagnostics),
         ...(outcome.confirmation
           ? {
@@ -86,7 +90,9 @@ export function reportOutcome(outcome: DocumentOutcome, facts: RunFacts): CheckR
           result.applied.map((applied) => applied.action),
           result.deferred.length,
         ),
-        summary: stringifySummary(appliedSummary(outcome, facts)) + `\n${footer}`,
+        summary:
+          stringifySummary(appliedSummary(outcome, facts)) +
+          `\n${problemsLine(outcome.diagnostics)}${footer}`,
         annotations: annotate(outcome.path, outcome.diagnostics),
         ...(stopped
           ? {
@@ -253,6 +259,12 @@ function annotate(path: string, diagnostics: Diagnostic[]): Annotation[] {
       title: d.rule,
       message: d.message,
     }));
+}
+
+// A check run shows at most 50 annotations: say when there were more.
+function problemsLine(diagnostics: Diagnostic[]): string {
+  if (diagnostics.length <= ANNOTATIONS_MAX) return "";
+  return `The document has ${diagnostics.length} problems; the first ${ANNOTATIONS_MAX} (errors first) are marked on their lines, and \`npx ideas-sync parse FILE\` lists them all.\n\n`;
 }
 
 function hasErrors(diagnostics: Diagnostic[]): boolean {

@@ -36,7 +36,7 @@ export interface CheckRunReport {
 
 /**
  * Creates a completed check run on a commit (one request; annotations past
- * the first 50 are left out, the summary says how many there were).
+ * the first 50 are left out, so the report's summary must say so).
  * @returns the check run's web address
  */
 export async function createCheckRun(

@@ -1,0 +1,48 @@
+/**
+ * The check run a document's outcome becomes.
+ */
+import { describe, expect, it } from "vitest";
+import { reportOutcome } from "../../src/app/report-outcome.js";
+import type { Diagnostic } from "../../src/document/types.js";
+import type { Plan } from "../../src/plan/types.js";
+
+const plan: Plan = {
+  path: "doc/ideas.md",
+  sha: "a".repeat(40),
+  actions: [],
+  blocks: [],
+  summary: { ideas: 3, managedIssues: 3, openManagedIssues: 3 },
+};
+const facts = {
+  name: "ideas-sync",
+  sha: "a".repeat(40),
+  repositoryUrl: "https://github.com/o/r",
+  requests: { reads: 2, writes: 0 },
+};
+const problems = (n: number): Diagnostic[] =>
+  Array.from({ length: n }, (_, i) => ({
+    line: n - i,
+    column: 1,
+    severity: i === n - 1 ? "error" : "warning",
+    rule: "bad-indent",
+    message: `problem ${i}`,
+  }));
+
+describe("reportOutcome", () => {
+  it("marks at most 50 problems, errors first, and says when there were more", () => {
+    const report = reportOutcome(
+      { kind: "preview", path: plan.path, plan, diagnostics: problems(60) },
+      facts,
+    );
+    expect(report.annotations).toHaveLength(60);
+    expect(report.annotations?.[0]).toMatchObject({ level: "failure", line: 1 });
+    expect(report.conclusion).toBe("failure");
+    expect(report.summary).toContain("The document has 60 problems; the first 50 (errors first)");
+    const few = reportOutcome(
+      { kind: "preview", path: plan.path, plan, diagnostics: problems(3) },
+      facts,
+    );
+    expect(few.summary).not.toContain("problems; the first");
+    expect(few.summary).toContain("API requests: 2 (2 reads, 0 writes)");
+  });
+});

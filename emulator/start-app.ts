@@ -23,13 +23,18 @@ export interface RunningApp {
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 /**
- * Starts `src/server.ts` (what `npm start` runs, from the sources) with a
- * fresh key and secret, its API at the emulator and its waits on the
- * emulator's clock, and connects the emulator's deliveries to it.
+ * Starts `src/server.ts` (what `npm start` runs, from the sources) with
+ * `APP_ID`, a fresh `PRIVATE_KEY` and `WEBHOOK_SECRET`, its API at the
+ * emulator (`GHE_HOST`) and, unless told otherwise, its waits on the
+ * emulator's clock; and connects the emulator's deliveries to it.
  */
 export async function startApp(
   github: RunningEmulator,
-  options: { maxWaitSeconds?: number } = {},
+  options: {
+    maxWaitSeconds?: number;
+    /** Wait by the emulator's clock (default); false runs the app exactly as in production. */
+    emulatedClock?: boolean;
+  } = {},
 ): Promise<RunningApp> {
   const port = await freePort();
   const secret = `secret-${Math.random().toString(36).slice(2)}`;
@@ -52,8 +57,12 @@ export async function startApp(
       LOG_LEVEL: (process.env.IDEAS_SYNC_E2E_LOG || "warn") as NodeJS.ProcessEnv["LOG_LEVEL"],
       GHE_HOST: github.host,
       GHE_PROTOCOL: "http",
-      IDEAS_SYNC_CLOCK_URL: `${github.url}/_emulator/sleep`,
-      IDEAS_SYNC_MAX_WAIT: String(options.maxWaitSeconds ?? 7200),
+      ...(options.emulatedClock === false
+        ? {}
+        : {
+            IDEAS_SYNC_CLOCK_URL: `${github.url}/_emulator/sleep`,
+            IDEAS_SYNC_MAX_WAIT: String(options.maxWaitSeconds ?? 7200),
+          }),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

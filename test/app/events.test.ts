@@ -3,13 +3,8 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectCleanRun, HISTORY, push, startApp, synced } from "../support/app-harness.js";
-import {
-  checkRunActionPayload,
-  commentPayload,
-  installationPayload,
-  pullRequestPayload,
-} from "../support/webhooks.js";
+import { expectCleanRun, HISTORY, press, push, startApp, synced } from "../support/app-harness.js";
+import { commentPayload, installationPayload, pullRequestPayload } from "../support/webhooks.js";
 
 const { DOC, CONFIG, R1, R2 } = HISTORY;
 
@@ -172,7 +167,7 @@ describe("write cap", () => {
   it("defers what is over the cap, says so, and Continue finishes the job", async () => {
     const h = await startApp();
     const config = `${HISTORY.config}max-writes: 5\n`;
-    const sha = await push(h, { [CONFIG]: config, [DOC]: R2 });
+    await push(h, { [CONFIG]: config, [DOC]: R2 });
     // Three labels, then two of six issues.
     expect(h.github.issues).toHaveLength(2);
     const run = h.github.checkRuns.at(-1);
@@ -182,12 +177,7 @@ describe("write cap", () => {
       /the cap of 5 writes per run was reached\. 4 actions were left/,
     );
     expect(run?.actions).toEqual([expect.objectContaining({ identifier: "continue" })]);
-    await h.receive(
-      checkRunActionPayload(h.github, {
-        checkRun: { id: run?.id ?? 0, head_sha: sha, name: "ideas-sync" },
-        identifier: "continue",
-      }),
-    );
+    await press(h, run, "continue");
     expect(h.github.issues).toHaveLength(6);
     expect(h.github.checkRuns.at(-1)?.conclusion).toBe("success");
     expect(new Set(h.github.issues.map((i) => i.title)).size).toBe(6);

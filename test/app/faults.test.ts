@@ -3,21 +3,23 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectCleanRun, HISTORY, startApp, synced, type Harness } from "../support/app-harness.js";
-import { checkRunActionPayload, pushPayload } from "../support/webhooks.js";
+import {
+  expectCleanRun,
+  HISTORY,
+  press,
+  startApp,
+  synced,
+  type Harness,
+} from "../support/app-harness.js";
+import { pushPayload } from "../support/webhooks.js";
 
 const { DOC, CONFIG, R1, R2, R3 } = HISTORY;
 
-/** Presses the button of the last check run, as a maintainer would. */
-async function pressContinue(h: Harness, sha: string): Promise<void> {
+/** Presses Continue on the last check run, which must offer it. */
+async function pressContinue(h: Harness): Promise<void> {
   const run = h.github.checkRuns.at(-1);
   expect(run?.actions?.[0]?.identifier).toBe("continue");
-  await h.receive(
-    checkRunActionPayload(h.github, {
-      checkRun: { id: run?.id ?? 0, head_sha: sha, name: "ideas-sync" },
-      identifier: "continue",
-    }),
-  );
+  await press(h, run, "continue");
 }
 
 afterEach(() => {
@@ -88,7 +90,7 @@ describe("faults", () => {
     const run = h.github.checkRuns.at(-1);
     expect(run?.conclusion).toBe("neutral");
     expect(run?.output.summary).toMatch(/retry after 3600 s/);
-    await pressContinue(h, after);
+    await pressContinue(h);
     expect(h.github.issues).toHaveLength(6);
   });
 
@@ -103,7 +105,7 @@ describe("faults", () => {
     const failed = h.github.checkRuns.at(-1);
     expect(failed?.conclusion).toBe("failure");
     expect(failed?.output.summary).toMatch(/\*\*Stopped:\*\* 500: Server Error/);
-    await pressContinue(h, after);
+    await pressContinue(h);
     const titles = h.github.issues.map((i) => i.title);
     expect(new Set(titles).size).toBe(titles.length);
     expect(

@@ -8,11 +8,12 @@ import {
   HISTORY,
   push,
   startApp,
+  press,
   synced,
   type Harness,
 } from "../support/app-harness.js";
 import { BOT } from "../support/fake-github.js";
-import { checkRunActionPayload, pushPayload } from "../support/webhooks.js";
+import { pushPayload } from "../support/webhooks.js";
 
 const { DOC, CONFIG, R1, R2, R3, R4, R6 } = HISTORY;
 
@@ -296,17 +297,7 @@ describe("push", () => {
     ]);
     expect(open(h)).toHaveLength(6);
     h.github.clearLog();
-    await h.receive(
-      checkRunActionPayload(h.github, {
-        checkRun: {
-          id: blocked?.id ?? 0,
-          head_sha: sha,
-          name: "ideas-sync",
-          external_id: blocked?.external_id ?? "",
-        },
-        identifier: "confirm",
-      }),
-    );
+    await press(h, blocked, "confirm");
     expect(h.github.refused).toEqual([]);
     expect(open(h)).toHaveLength(2);
     // The head has not moved: the document is not read twice. Four closes,
@@ -330,21 +321,11 @@ describe("push", () => {
   it("does not apply a confirmed plan once the document changed on the branch", async () => {
     const h = await synced();
     await push(h, { [DOC]: R2 });
-    const sha = await push(h, { [DOC]: R6 });
+    await push(h, { [DOC]: R6 });
     const blocked = h.github.checkRuns.at(-1);
     await push(h, { [DOC]: R2 });
     h.github.clearLog();
-    await h.receive(
-      checkRunActionPayload(h.github, {
-        checkRun: {
-          id: blocked?.id ?? 0,
-          head_sha: sha,
-          name: "ideas-sync",
-          external_id: blocked?.external_id ?? "",
-        },
-        identifier: "confirm",
-      }),
-    );
+    await press(h, blocked, "confirm");
     expect(h.github.writes().map((w) => w.path)).toEqual([`${h.github.base}/check-runs`]);
     expect(h.github.checkRuns.at(-1)?.output.title).toMatch(/^Not applied: the document changed/);
     expect(open(h)).toHaveLength(6);

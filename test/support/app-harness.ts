@@ -6,11 +6,12 @@ import { join } from "node:path";
 import nock from "nock";
 import { expect } from "vitest";
 import { Probot, ProbotOctokit } from "probot";
+import type { EmulatedCheckRun } from "../../emulator/emulator.js";
 import { PendingRuns } from "../../src/app/pending-runs.js";
 import { createApp } from "../../src/index.js";
 import { FakeGitHub } from "./fake-github.js";
 import { root } from "./cli.js";
-import { pushPayload, type Delivery } from "./webhooks.js";
+import { checkRunActionPayload, pushPayload, type Delivery } from "./webhooks.js";
 
 /** A Probot running the app, and what it waited for. */
 export interface Harness {
@@ -114,4 +115,14 @@ export async function synced(): Promise<Harness> {
   await push(h, { [HISTORY.CONFIG]: HISTORY.config, [HISTORY.DOC]: HISTORY.R1 });
   h.github.clearLog();
   return h;
+}
+
+/** Presses a button of a check run the app made, as a maintainer does. */
+export async function press(
+  h: Harness,
+  run: EmulatedCheckRun | undefined,
+  identifier: string,
+): Promise<void> {
+  if (!run) throw new Error("no check run to press a button of");
+  await h.receive(checkRunActionPayload(h.github, { checkRun: run, identifier }));
 }

@@ -218,10 +218,11 @@ export class GitHubEmulator {
       this.violations.push(`${method} ${path}: no such operation in GitHub's API description`);
       return this.#error(404, "Not Found");
     }
-    if (method !== "GET") {
-      for (const problem of openApi().checkRequest(operation, request.body))
-        this.violations.push(`${method} ${path}: ${problem}`);
-    }
+    const problems = [
+      ...openApi().checkQuery(operation, url.searchParams),
+      ...(method === "GET" ? [] : openApi().checkRequest(operation, request.body)),
+    ];
+    for (const problem of problems) this.violations.push(`${method} ${path}: ${problem}`);
     const auth = request.headers.authorization ?? "";
     if (!/^(token|bearer) \S+/i.test(auth)) return this.#error(401, "Requires authentication");
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));

@@ -23,6 +23,8 @@ export interface OpenApi {
   find(method: string, path: string): Operation | null;
   /** What is wrong with a request body, per the operation's schema. */
   checkRequest(operation: Operation, body: unknown): string[];
+  /** What is wrong with a request's query parameters: unknown ones, and values out of their schema. */
+  checkQuery(operation: Operation, query: URLSearchParams): string[];
   /** What is wrong with a response, per the operation's schema for its status. */
   checkResponse(operation: Operation, status: number, body: unknown): string[];
   /** A copy of GitHub's example answer of an operation. */
@@ -114,6 +116,25 @@ function load(): OpenApi {
         pointerOf(operation, "requestBody", "content", "application/json", "schema"),
         body,
       );
+    },
+    checkQuery(operation, query) {
+      const parameters = ((operation.operation.parameters as unknown[]) ?? [])
+        .map((parameter) => resolve(parameter) as Json)
+        .filter((parameter) => parameter.in === "query");
+      const problems: string[] = [];
+      for (const [name, raw] of query) {
+        const parameter = parameters.find((p) => p.name === name);
+        if (!parameter) {
+          problems.push(`query parameter "${name}" is not the operation's`);
+          continue;
+        }
+        const schema = (parameter.schema ?? {}) as Json;
+        const value = schema.type === "integer" || schema.type === "number" ? Number(raw) : raw;
+        const validate = ajv.compile(schema);
+        if (!validate(value))
+          problems.push(`query parameter "${name}" ${ajv.errorsText(validate.errors)}`);
+      }
+      return problems;
     },
     checkResponse(operation, status, body) {
       const responses = operation.operation.responses as Json;

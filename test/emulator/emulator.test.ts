@@ -35,9 +35,12 @@ describe("the emulator", () => {
     expect(emulator.violations).toEqual([]);
     call("POST", "/repos/o/r/issues", { body: "no title" });
     call("GET", "/repos/o/r/no-such-thing");
+    call("GET", "/repos/o/r/issues?state=shut&sort_by=title");
     expect(emulator.violations).toEqual([
       "POST /repos/o/r/issues: (body) must have required property 'title'",
       "GET /repos/o/r/no-such-thing: no such operation in GitHub's API description",
+      'GET /repos/o/r/issues: query parameter "state" data must be equal to one of the allowed values',
+      'GET /repos/o/r/issues: query parameter "sort_by" is not the operation\'s',
     ]);
   });
 

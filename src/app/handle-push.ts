@@ -76,7 +76,22 @@ export function handlePush(state: AppState) {
         log.info("the push changes no document");
         return;
       }
-      await runAndReport(state, target, loaded.config, { paths, mode: "apply" });
+      // GitHub does not promise the order of deliveries, and redelivers late:
+      // the issues follow the branch head, never an older commit. A push that
+      // is no longer the head syncs its documents as they are at the head
+      // (a newer push may have changed other documents only).
+      const { data: head } = await context.octokit.rest.repos.getBranch({ ...repo, branch });
+      if (head.commit.sha === payload.after) {
+        await runAndReport(state, target, loaded.config, { paths, mode: "apply" });
+        return;
+      }
+      log.info({ head: head.commit.sha }, "delivered late: syncing the branch head instead");
+      const atHead = await loadConfig(context.octokit, repo, head.commit.sha);
+      if (atHead.kind !== "config") return;
+      await runAndReport(state, { ...target, documentSha: head.commit.sha }, atHead.config, {
+        paths,
+        mode: "apply",
+      });
     });
   };
 }

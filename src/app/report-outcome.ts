@@ -10,6 +10,7 @@ import {
   type CheckRunReport,
 } from "../github/create-check-run.js";
 import { CONFIG_PATH } from "../github/load-config.js";
+import { formatConflicts } from "../plan/format-conflicts.js";
 import { formatPlanMarkdown } from "../plan/format-plan-markdown.js";
 import { stringifySummary } from "../plan/stringify-summary.js";
 import type { Action, Plan } from "../plan/types.js";
@@ -84,7 +85,12 @@ export function reportOutcome(outcome: DocumentOutcome, facts: RunFacts): CheckR
       const stopped = result.stop;
       return {
         ...base,
-        conclusion: stopped?.reason === "error" ? "failure" : stopped ? "neutral" : "success",
+        conclusion:
+          stopped?.reason === "error"
+            ? "failure"
+            : stopped || outcome.plan.conflicts
+              ? "neutral"
+              : "success",
         title: appliedTitle(
           outcome.plan,
           result.applied.map((applied) => applied.action),
@@ -164,6 +170,7 @@ function appliedSummary(
         },
       ]),
     );
+  nodes.push(...formatConflicts(plan, facts.repositoryUrl));
   if (result.applied.length > 0)
     nodes.push(list(result.applied.map(({ action, number }) => actionItem(action, number, facts))));
   if (result.stop) {

@@ -16,7 +16,14 @@ export interface RunTarget {
   octokit: Octokit;
   repo: RepoRef;
   repositoryUrl: string;
+  /** The commit the check runs go on. */
   sha: string;
+  /**
+   * The commit whose documents are synced, when it is not `sha`: a push
+   * delivered after a newer one is synced at the branch head, never at its
+   * own, older commit.
+   */
+  documentSha?: string;
   log: (fields: Record<string, unknown>, message: string) => void;
   /** The request count when this repository's work began; by default, the event's start. */
   since?: RequestCount;
@@ -26,7 +33,8 @@ export interface RunTarget {
 export interface Reported {
   outcome: DocumentOutcome;
   title: string;
-  checkRunUrl: string;
+  /** Null when nothing was worth a check run (a late push whose head was in sync). */
+  checkRunUrl: string | null;
 }
 
 /**
@@ -52,7 +60,7 @@ export async function runAndReport(
     octokit: target.octokit,
     repo: target.repo,
     repositoryUrl: target.repositoryUrl,
-    sha: target.sha,
+    sha: target.documentSha ?? target.sha,
     config,
     documents,
     mode: options.mode,
@@ -66,13 +74,24 @@ export async function runAndReport(
     },
   });
   const reported: Reported[] = [];
+  const late = target.documentSha !== undefined && target.documentSha !== target.sha;
   for (const outcome of outcomes) {
+    if (late && inSync(outcome)) {
+      target.log({ path: outcome.path }, "delivered late: the branch head was in sync already");
+      reported.push({ outcome, title: "in sync", checkRunUrl: null });
+      continue;
+    }
     const report = reportOutcome(outcome, {
       name: checkRunName(config, outcome.path),
       sha: target.sha,
       repositoryUrl: target.repositoryUrl,
       requests: { reads: requests.reads - start.reads, writes: requests.writes - start.writes },
     });
+    if (late) {
+      // The document was read at the head: its line numbers are not this commit's.
+      delete report.annotations;
+      report.summary = `This push was delivered after newer ones, so the document was synced as it is at the branch head, ${target.documentSha?.slice(0, 7)}.\n\n${report.summary}`;
+    }
     target.log(
       { path: outcome.path, outcome: outcome.kind, conclusion: report.conclusion },
       report.title,
@@ -99,6 +118,18 @@ export async function reportBadConfig(target: RunTarget, errors: ConfigError[]):
   });
   target.log({ errors: errors.length }, report.title);
   return createCheckRun(target.octokit, target.repo, report);
+}
+
+/** A sync that wrote nothing, left nothing and found no problem. */
+function inSync(outcome: DocumentOutcome): boolean {
+  return (
+    outcome.kind === "applied" &&
+    outcome.result.applied.length === 0 &&
+    outcome.result.deferred.length === 0 &&
+    outcome.result.stop === null &&
+    !outcome.diagnostics.some((d) => d.severity !== "info") &&
+    !outcome.plan.conflicts
+  );
 }
 
 /** "ideas-sync", or with the document's path when there are several. */

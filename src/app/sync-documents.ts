@@ -10,6 +10,7 @@ import { listManagedIssues } from "../github/list-managed-issues.js";
 import type { Octokit, RepoRef } from "../github/octokit.js";
 import { readFile, FILE_MAX_BYTES } from "../github/read-file.js";
 import { requestFailure } from "../github/request-error.js";
+import { movedPaths } from "../plan/moved-paths.js";
 import { planSync } from "../plan/plan-sync.js";
 import type { IssueSnapshot, Plan } from "../plan/types.js";
 import { planDigest } from "./plan-digest.js";
@@ -45,6 +46,8 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
   let issues: IssueSnapshot[] | null = null;
   let labels: string[] | null = null;
   let writes = 0;
+  // Old paths of moved documents, each taken over by one document only.
+  const claimed = new Set<string>();
   for (const config of input.documents) {
     const { path } = config;
     try {
@@ -59,8 +62,23 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       const document = readDocument(file.bytes, resolved.options);
       issues ??= await listManagedIssues(input.octokit, input.repo, input.botLogin);
       const source = { path, sha: input.sha, repositoryUrl: input.repositoryUrl };
+      const adopt = movedPaths(
+        issues,
+        input.config.documents.map((d) => d.path),
+        document.sections.flatMap((section) => section.ideas),
+        claimed,
+      );
+      for (const moved of adopt) claimed.add(moved);
       const makePlan = (known: readonly string[]): Plan =>
-        planSync({ document, source, issues: issues as IssueSnapshot[], labels: known, config });
+        planSync({
+          document,
+          source,
+          issues: issues as IssueSnapshot[],
+          labels: known,
+          config,
+          adopt,
+          appLogin: input.botLogin,
+        });
       let plan = makePlan(labels ?? [...new Set(issues.flatMap((issue) => issue.labels))]);
       // Labels on no managed issue may still exist: list them only when the plan would create one.
       if (labels === null && plan.actions.some((action) => action.type === "create-label")) {

@@ -13,6 +13,7 @@ const restIssue = z.looseObject({
   labels: z.array(z.union([z.string(), z.looseObject({ name: z.string() })])).default([]),
   pull_request: z.unknown().optional(),
   html_url: z.string().optional(),
+  user: z.looseObject({ login: z.string() }).nullable().optional(),
 });
 
 /**
@@ -45,6 +46,7 @@ export function toIssueSnapshots(
       stateReason: value.state_reason ?? null,
       labels: value.labels.map((label) => (typeof label === "string" ? label : label.name)),
       ...(value.html_url ? { url: value.html_url } : {}),
+      ...(value.user ? { creator: value.user.login } : {}),
     });
   }
   return { ok: true, issues };

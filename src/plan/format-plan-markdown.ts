@@ -2,6 +2,7 @@
  * A plan as a Markdown summary, for check runs and the terminal.
  */
 import type { RootContent, TableRow } from "mdast";
+import { formatConflicts } from "./format-conflicts.js";
 import { countWrites } from "./plan-json.js";
 import { stringifySummary } from "./stringify-summary.js";
 import type { Action, Plan } from "./types.js";
@@ -57,6 +58,7 @@ export function formatPlanMarkdown(plan: Plan, repositoryUrl: string): string {
       ],
     });
   }
+  nodes.push(...formatConflicts(plan, repositoryUrl));
   if (plan.actions.length > 0) {
     const rows: TableRow[] = [row(["", "Issue", "Title", "Why"])];
     for (const action of plan.actions) rows.push(actionRow(action, repositoryUrl));

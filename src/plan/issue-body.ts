@@ -11,8 +11,13 @@ import { createHash } from "node:crypto";
 import type { Marker } from "./types.js";
 
 const BEGIN = "<!-- ideas-sync:begin -->";
-const END = /<!-- ideas-sync:end (\{[^\n]*?\}) -->/;
-const END_ALL = new RegExp(END.source, "g");
+const END_ALL = /<!-- ideas-sync:end (\{[^\n]*?\}) -->/g;
+// What document text or people's text must never contain verbatim: with a
+// word joiner inside, it reads the same and is no longer a marker.
+const MARKER_WORDS = /ideas-sync:(begin|end)/g;
+const NEUTRAL = "ideas\u2060-sync:$1";
+// The last line of every region ideas-sync writes (see issueContent).
+const FOOTER_END = "edit the document.</sub>";
 
 /** A body split into its region and the text around it. */
 export interface ReadBody {
@@ -24,38 +29,61 @@ export interface ReadBody {
   content: string;
   /** True when the region is missing, malformed, or not as ideas-sync wrote it. */
   damaged: boolean;
+  /**
+   * True when the body has no marker but still shows that ideas-sync wrote
+   * it: a begin line or the region's source line is left.
+   */
+  remnant: boolean;
+}
+
+interface Region {
+  marker: Marker;
+  /** Where the begin line starts (-1 when it was deleted) and the end line ends. */
+  begin: number;
+  endStart: number;
+  endStop: number;
+  intact: boolean;
 }
 
 /**
- * Reads the marker and region of an issue body.
+ * Reads the marker and region of an issue body. When people pasted another
+ * issue's body, the body holds several regions: the one that counts is the
+ * last one still as ideas-sync wrote it (its recorded hash matches), else the
+ * last well-formed one. When the end line is gone, the body has no marker;
+ * a begin line left behind is cut out with the old region text, up to the
+ * region's source line, so that a restored region does not repeat it.
  * @param body the issue body (null for none)
  */
 export function readIssueBody(body: string | null): ReadBody {
   // Bodies edited in a browser come back with CRLF line ends.
   const raw = body ?? "";
   const text = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
-  const end = END.exec(text);
-  const marker = end ? parseMarker(end[1] as string) : null;
-  if (!end || !marker) return { marker: null, before: text, after: "", content: "", damaged: true };
+  const regions = findRegions(text);
+  const chosen =
+    regions.findLast((region) => region.intact) ??
+    regions.findLast((region) => region.begin !== -1) ??
+    regions.at(-1);
+  if (!chosen) return readUnmarked(text);
+  const { marker } = chosen;
   // A person may have deleted the begin line. Where the region began is then
   // unknown, so all the text above the end is kept as theirs (an old copy of
   // the idea's text may stay in it), and a new region is written after it.
-  const begin = text.lastIndexOf(BEGIN, end.index);
-  const region = begin === -1 ? "" : text.slice(begin + BEGIN.length, end.index);
-  const before = begin === -1 ? text.slice(0, end.index) : text.slice(0, begin);
-  const after = text.slice(end.index + end[0].length);
+  const regionStart = chosen.begin === -1 ? chosen.endStart : chosen.begin + BEGIN.length;
+  const region = text.slice(regionStart, chosen.endStart);
   return {
     marker,
-    // Stray markers outside the region are dropped.
-    before: before.includes(BEGIN) ? before.split(BEGIN).join("") : before,
-    after: after.includes("<!-- ideas-sync:end ") ? after.replace(END_ALL, "") : after,
+    before: neutraliseMarkers(text.slice(0, chosen.begin === -1 ? chosen.endStart : chosen.begin)),
+    after: neutraliseMarkers(text.slice(chosen.endStop)),
     content: region.replace(/^\n/, "").replace(/\n$/, ""),
-    damaged: begin === -1 || regionHash(region) !== marker.region,
+    damaged: !chosen.intact,
+    remnant: true,
   };
 }
 
 /**
- * Writes a body: the text around the region kept, the region new.
+ * Writes a body: the text around the region kept, the region new. Marker
+ * lines inside the content or the text around it are neutralised, so that
+ * nothing but this region can be taken for one.
  * @param content what goes inside the region
  * @param marker the record to keep, without its region hash (computed here)
  * @param around the text people wrote around the region, if any
@@ -65,11 +93,73 @@ export function writeIssueBody(
   marker: Omit<Marker, "region">,
   around: { before: string; after: string } = { before: "", after: "" },
 ): string {
-  const region = `\n${content}\n`;
+  const region = `\n${neutraliseMarkers(content)}\n`;
   const record = { ...marker, region: regionHash(region) };
   // ">" is escaped so that no path or key can end the comment early.
   const json = JSON.stringify(record).replace(/>/g, "\\u003e").replace(/--/g, "-\\u002d");
-  return `${around.before}${BEGIN}${region}<!-- ideas-sync:end ${json} -->${around.after}`;
+  return `${neutraliseMarkers(around.before)}${BEGIN}${region}<!-- ideas-sync:end ${json} -->${neutraliseMarkers(around.after)}`;
+}
+
+function findRegions(text: string): Region[] {
+  const regions: Region[] = [];
+  let previousEnd = 0;
+  for (const end of text.matchAll(END_ALL)) {
+    const marker = parseMarker(end[1] as string);
+    const endStart = end.index;
+    const endStop = endStart + end[0].length;
+    if (marker) {
+      // A begin line belongs to this end only if no other end comes between.
+      const found = text.lastIndexOf(BEGIN, endStart);
+      const begin = found >= previousEnd ? found : -1;
+      const region = begin === -1 ? "" : text.slice(begin + BEGIN.length, endStart);
+      regions.push({
+        marker,
+        begin,
+        endStart,
+        endStop,
+        intact: begin !== -1 && regionHash(region) === marker.region,
+      });
+    }
+    previousEnd = endStop;
+  }
+  return regions;
+}
+
+// No end line: the body is people's, except for what is left of a region.
+function readUnmarked(text: string): ReadBody {
+  const begin = text.lastIndexOf(BEGIN);
+  const footer = text.indexOf(FOOTER_END, begin === -1 ? 0 : begin);
+  if (begin === -1) {
+    return {
+      marker: null,
+      before: text,
+      after: "",
+      content: "",
+      damaged: true,
+      remnant: footer !== -1 && text.lastIndexOf("<sub>From [", footer) !== -1,
+    };
+  }
+  const stop = footer === -1 ? begin + BEGIN.length : footer + FOOTER_END.length;
+  return {
+    marker: null,
+    before: neutraliseMarkers(text.slice(0, begin)),
+    after: neutraliseMarkers(text.slice(stop)),
+    content: text
+      .slice(begin + BEGIN.length, stop)
+      .replace(/^\n/, "")
+      .trimEnd(),
+    damaged: true,
+    remnant: true,
+  };
+}
+
+/**
+ * Makes marker words in text inert: they read the same, and no longer open
+ * or close a region.
+ * @param text document or people's text
+ */
+export function neutraliseMarkers(text: string): string {
+  return text.includes("ideas-sync:") ? text.replace(MARKER_WORDS, NEUTRAL) : text;
 }
 
 function regionHash(region: string): string {

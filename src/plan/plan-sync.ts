@@ -4,9 +4,14 @@
 import type { DocumentConfig } from "../config/config-schema.js";
 import type { Idea, IdeasDocument } from "../document/types.js";
 import { checkGuards } from "./check-guards.js";
-import { BODY_MAX, ideaTextOf, issueContent } from "./issue-content.js";
-import { readIssueBody, writeIssueBody, type ReadBody } from "./issue-body.js";
-import { matchRetitles } from "./match-retitles.js";
+import { BODY_MAX, issueContent } from "./issue-content.js";
+import { readIssueBody, writeIssueBody } from "./issue-body.js";
+import {
+  matchIssues,
+  type ManagedIssue,
+  type MatchedBy,
+  type UnmarkedIssue,
+} from "./match-issues.js";
 import { sectionLabel } from "./section-label.js";
 import type { Action, DocumentSource, IssueChanges, IssueSnapshot, Plan } from "./types.js";
 
@@ -19,27 +24,35 @@ export interface PlanInput {
   /** Names of the labels the repository has. */
   labels: readonly string[];
   config: DocumentConfig;
+  /**
+   * Paths no configured document has any more whose issues this document
+   * takes over (it was moved there): their markers are rewritten to its path.
+   */
+  adopt?: readonly string[];
+  /**
+   * The login ideas-sync creates issues as. An issue it created that lost its
+   * marker is still its idea's issue; without a login, only issues showing a
+   * remnant of a region are taken for such.
+   */
+  appLogin?: string | null;
 }
 
 const TITLE_MAX = 256;
 
-interface Managed {
-  issue: IssueSnapshot;
-  read: ReadBody & { marker: NonNullable<ReadBody["marker"]> };
-}
-
 /**
  * Plans one sync of one document:
- *  1. find the managed issues of this document (by the marker in their body);
- *  2. pair ideas with issues by key, then pair the rest by text (retitles);
+ *  1. find the managed issues of this document (by the marker in their body),
+ *     and issues ideas-sync made that lost their marker;
+ *  2. pair ideas with issues (see matchIssues: key, text, retitles, restored);
  *  3. per idea: create its issue, or update what changed, or reopen it when
  *     ideas-sync had closed it; note renames;
  *  4. close the issues of ideas that are gone;
  *  5. create the labels those writes need;
  *  6. check the guards.
  * Never rewrites an issue whose idea did not change and whose region is
- * intact, never touches an issue without a marker, never removes a label it
- * did not set, never reopens what a person closed.
+ * intact, never touches an issue without a marker unless ideas-sync made it,
+ * never removes a label it did not set, never reopens what a person closed,
+ * never creates a second issue for an idea that has one.
  * @returns the plan: actions in a deterministic order, and why it is blocked, if it is
  */
 export function planSync(input: PlanInput): Plan {
@@ -48,41 +61,18 @@ export function planSync(input: PlanInput): Plan {
   const tracking = config["tracking-label"];
 
   // 1.
-  const managed = findManaged(input.issues, source.path);
-  const byKey = new Map<string, Managed>();
-  for (const entry of managed) {
-    const other = byKey.get(entry.read.marker.key);
-    // Should a key ever have two issues, the oldest is its issue.
-    if (!other || entry.issue.number < other.issue.number) byKey.set(entry.read.marker.key, entry);
-  }
+  const { managed, unmarked } = findIssues(input);
 
   // 2.
-  const ideaKeys = new Set(ideas.map((idea) => idea.key));
-  const orphans = [...byKey.values()].filter(
-    (entry) =>
-      !ideaKeys.has(entry.read.marker.key) &&
-      entry.issue.state === "open" &&
-      !entry.read.marker.removed,
-  );
-  const unmatched = ideas.filter((idea) => !byKey.has(idea.key) && !idea.pinned);
-  const retitles = matchRetitles(
-    unmatched,
-    orphans.map((entry) => ({
-      number: entry.issue.number,
-      text: `${entry.issue.title} ${ideaTextOf(entry.read.content)}`,
-    })),
-  );
-  const byNumber = new Map(managed.map((entry) => [entry.issue.number, entry]));
+  const match = matchIssues(ideas, managed, unmarked);
 
   // 3.
   const ideaActions: Action[] = [];
-  const used = new Set<number>();
   for (const idea of ideas) {
-    const retitledFrom = retitles.get(idea.key);
-    const entry = retitledFrom !== undefined ? byNumber.get(retitledFrom) : byKey.get(idea.key);
+    const found = match.byIdea.get(idea.key);
     const section = sectionLabel(idea.section, config);
     const labels = [tracking, ...(section ? [section] : [])];
-    if (!entry) {
+    if (!found) {
       ideaActions.push({
         type: "create-issue",
         key: idea.key,
@@ -98,7 +88,7 @@ export function planSync(input: PlanInput): Plan {
       });
       continue;
     }
-    used.add(entry.issue.number);
+    const { entry, by } = found;
     ideaActions.push(
       ...updateActions(idea, entry, {
         // Built only for the issues that are written: most are not.
@@ -111,7 +101,7 @@ export function planSync(input: PlanInput): Plan {
           ),
         section,
         labels,
-        retitled: retitledFrom !== undefined,
+        by,
         source,
         config,
       }),
@@ -120,8 +110,7 @@ export function planSync(input: PlanInput): Plan {
 
   // 4.
   const closeActions: Action[] = [];
-  for (const entry of [...byKey.values()].sort((a, b) => a.issue.number - b.issue.number)) {
-    if (used.has(entry.issue.number) || ideaKeys.has(entry.read.marker.key)) continue;
+  for (const entry of match.orphans) {
     if (entry.issue.state !== "open" || entry.read.marker.removed) continue;
     const body = writeIssueBody(
       entry.read.damaged ? entry.read.content || "(removed from the document)" : entry.read.content,
@@ -183,39 +172,52 @@ export function planSync(input: PlanInput): Plan {
     actions,
     blocks: checkGuards({ document, closes: closeActions.length, openManaged, config }),
     summary: { ideas: ideas.length, managedIssues: managed.length, openManagedIssues: openManaged },
+    ...(match.conflicts.length > 0 ? { conflicts: match.conflicts } : {}),
   };
 }
 
-function findManaged(issues: readonly IssueSnapshot[], path: string): Managed[] {
-  const managed: Managed[] = [];
-  for (const issue of issues) {
+function findIssues(input: PlanInput): { managed: ManagedIssue[]; unmarked: UnmarkedIssue[] } {
+  const paths = new Set([input.source.path, ...(input.adopt ?? [])]);
+  const managed: ManagedIssue[] = [];
+  const unmarked: UnmarkedIssue[] = [];
+  for (const issue of input.issues) {
     const read = readIssueBody(issue.body);
-    if (read.marker && read.marker.path === path)
-      managed.push({ issue, read: read as Managed["read"] });
+    if (read.marker) {
+      if (paths.has(read.marker.path)) managed.push({ issue, read: read as ManagedIssue["read"] });
+    } else if (
+      read.remnant ||
+      (input.appLogin && issue.creator?.toLowerCase() === input.appLogin.toLowerCase())
+    ) {
+      unmarked.push({ issue, read });
+    }
   }
-  return managed;
+  return { managed, unmarked };
 }
 
 interface Wanted {
   content: () => string;
   section: string | null;
   labels: string[];
-  retitled: boolean;
+  by: MatchedBy;
   source: DocumentSource;
   config: DocumentConfig;
 }
 
-function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
+function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: Wanted): Action[] {
   const { issue, read } = entry;
   const marker = read.marker;
-  const textChanged = marker.hash !== idea.hash || marker.key !== idea.key;
-  const sectionChanged = (marker.section ?? null) !== wanted.section;
-  const comeBack = issue.state === "closed" && marker.removed === true;
+  const moved = marker !== null && marker.path !== wanted.source.path;
+  const textChanged = !marker || marker.hash !== idea.hash || marker.key !== idea.key || moved;
+  const sectionChanged = (marker?.section ?? null) !== wanted.section;
+  const comeBack = issue.state === "closed" && marker?.removed === true;
+  // A person reopened it after ideas-sync closed it, and now the idea is back:
+  // the record that ideas-sync closed it goes, so that a later removal closes it again.
+  const reopened = issue.state === "open" && marker?.removed === true;
   // A person closed it: it stays closed, and ideas-sync leaves it be.
   if (issue.state === "closed" && !comeBack) return [];
   const changes: IssueChanges = {};
   const current: IssueChanges = {};
-  if (textChanged || read.damaged || comeBack || sectionChanged) {
+  if (textChanged || read.damaged || comeBack || sectionChanged || reopened) {
     const body = writeIssueBody(
       wanted.content(),
       { path: wanted.source.path, key: idea.key, hash: idea.hash, section: wanted.section },
@@ -226,15 +228,16 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
       current.body = issue.body;
     }
   }
+  // A restored issue keeps the title a person may have given it.
   const title = cutTitle(idea.title);
-  if (textChanged && title !== issue.title) {
+  if (marker && textChanged && title !== issue.title) {
     changes.title = title;
     current.title = issue.title;
   }
   if (textChanged || sectionChanged || comeBack) {
     // Take off only the section label ideas-sync set; keep every other label.
     // GitHub label names are case-insensitive.
-    const old = (marker.section ?? "").toLowerCase();
+    const old = (marker?.section ?? "").toLowerCase();
     const section = (wanted.section ?? "").toLowerCase();
     const labels = issue.labels.filter((label) => label.toLowerCase() !== old || old === section);
     const have = new Set(labels.map((label) => label.toLowerCase()));
@@ -247,20 +250,25 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
       current.labels = issue.labels;
     }
   }
+  const renamed = wanted.by === "retitle" && changes.title !== undefined;
   const actions: Action[] = [];
   const why = comeBack
     ? `"${idea.title}" is back in the document`
-    : wanted.retitled
-      ? `"${issue.title}" was retitled "${idea.title}" in the document`
-      : [
-          textChanged ? "its text changed in the document" : null,
-          read.damaged && !textChanged
-            ? "its maintained text was edited or damaged in the issue"
-            : null,
-          sectionChanged ? `it moved to the section "${idea.section ?? "(none)"}"` : null,
-        ]
-          .filter(Boolean)
-          .join("; ");
+    : !marker
+      ? "its ideas-sync region was removed from the issue: restored, people's text kept"
+      : renamed
+        ? `"${issue.title}" was retitled "${idea.title}" in the document`
+        : [
+            moved ? `the document moved from ${marker.path}` : null,
+            textChanged && !moved ? "its text changed in the document" : null,
+            read.damaged && !textChanged
+              ? "its maintained text was edited or damaged in the issue"
+              : null,
+            sectionChanged ? `it moved to the section "${idea.section ?? "(none)"}"` : null,
+            reopened ? "it is in the document, and a person had reopened its issue" : null,
+          ]
+            .filter(Boolean)
+            .join("; ");
   if (comeBack) {
     // One write reopens the issue and brings its text and labels up to date.
     actions.push({
@@ -286,7 +294,7 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
       why,
     });
   }
-  if (wanted.retitled && wanted.config.comments.rename) {
+  if (renamed && wanted.config.comments.rename) {
     actions.push({
       type: "comment",
       number: issue.number,

@@ -13,6 +13,8 @@ export interface IssueSnapshot {
   labels: string[];
   /** The issue's web address, for links in reports. */
   url?: string;
+  /** The login of who opened it, when known. */
+  creator?: string;
 }
 
 /** The hidden record in a managed issue's body. */
@@ -114,4 +116,10 @@ export interface Plan {
     managedIssues: number;
     openManagedIssues: number;
   };
+  /**
+   * Issues that claim the key of another issue of the same idea (a body
+   * copied from one into the other): the kept one is synced, the other is
+   * left alone and reported.
+   */
+  conflicts?: Array<{ key: string; kept: number; other: number }>;
 }

@@ -91,6 +91,7 @@ describe("push", () => {
     expect(h.github.refused).toEqual([]);
     expect(h.github.calls()).toEqual([
       `GET ${h.github.base}/contents/${CONFIG}`,
+      `GET ${h.github.base}/branches/main`,
       "GET /app",
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
@@ -118,13 +119,14 @@ describe("push", () => {
     expect(run?.output.title).toBe("4 created, 3 labels created");
     expect(run?.output.summary).toContain(`[#1](${h.github.htmlUrl}/issues/1)`);
     // With a fixed token, Probot's app-level Octokit is the event's, so GET /app counts too.
-    expect(run?.output.summary).toContain("API requests: 12 (5 reads, 7 writes)");
+    expect(run?.output.summary).toContain("API requests: 13 (6 reads, 7 writes)");
   });
 
   it("costs no issue write when the document changed but no idea did", async () => {
     const h = await synced();
     await push(h, { [DOC]: R1 + "\n\n; a comment line changes no idea\n" });
     expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/branches/main`,
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
       `POST ${h.github.base}/check-runs`,
@@ -144,6 +146,7 @@ describe("push", () => {
     await push(h, { [DOC]: R3 });
     // 03 edits one idea and retitles another: 2 updates and the rename comment.
     expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/branches/main`,
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
       `PATCH ${h.github.base}/issues/N`,
@@ -176,6 +179,7 @@ describe("push", () => {
     const h = await synced();
     await push(h, { [DOC]: null });
     expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/branches/main`,
       `GET ${h.github.base}/contents/${DOC}`,
       `POST ${h.github.base}/check-runs`,
     ]);
@@ -291,6 +295,7 @@ describe("push", () => {
     );
     expect(blocked?.actions).toEqual([expect.objectContaining({ identifier: "confirm" })]);
     expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/branches/main`,
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
       `POST ${h.github.base}/check-runs`,

@@ -1,0 +1,193 @@
+/**
+ * Which issue is each idea's: identity across edits, retitles, pins, moves
+ * and damage done to issues.
+ */
+import type { Idea } from "../document/types.js";
+import { titleSlug } from "../document/title-slug.js";
+import { ideaTextOf } from "./issue-content.js";
+import type { ReadBody } from "./issue-body.js";
+import { matchRetitles, RETITLE_THRESHOLD } from "./match-retitles.js";
+import { shingles, similarity } from "./text-similarity.js";
+import type { IssueSnapshot, Marker } from "./types.js";
+
+/** An issue whose marker says it is one of this document's ideas. */
+export interface ManagedIssue {
+  issue: IssueSnapshot;
+  read: ReadBody & { marker: Marker };
+}
+
+/** An issue ideas-sync made whose marker is gone (a person rewrote or cut the body). */
+export interface UnmarkedIssue {
+  issue: IssueSnapshot;
+  read: ReadBody;
+}
+
+/** How an idea found its issue. */
+export type MatchedBy = "key" | "text" | "retitle" | "restored";
+
+/** The pairing of ideas and issues, and what is left over. */
+export interface IssueMatch {
+  /** Each idea that has an issue, by key: the issue and how it was found. */
+  byIdea: Map<string, { entry: ManagedIssue | UnmarkedIssue; by: MatchedBy }>;
+  /** Managed issues no idea has: their idea is gone (closed unless already closed). */
+  orphans: ManagedIssue[];
+  /**
+   * Managed issues claiming the key of an issue that was kept: left alone
+   * and reported, so that two issues for one key never lead to a third.
+   */
+  conflicts: Array<{ key: string; kept: number; other: number }>;
+}
+
+/**
+ * Pairs the document's ideas with issues, one to one, in passes from the
+ * surest to the loosest:
+ *  1. same key and the same text as last written;
+ *  2. the same text as last written, whatever the key (a pin added or
+ *     changed, a duplicate title's key shifted when the first was removed);
+ *  3. the same key, unless other ideas or issues share the idea's title
+ *     (then the key says little, and the text decides);
+ *  4. like text, for a retitled idea or a re-pinned edited one (issues a
+ *     person closed included: they stay closed, and no twin is opened);
+ *  5. the same key, for what text could not decide;
+ *  6. issues ideas-sync made whose marker a person removed, by title or text:
+ *     their region is restored.
+ * Issues ideas-sync closed itself are found by key or unchanged text only.
+ * @param ideas the document's ideas
+ * @param managed issues whose marker names this document (or one it took over)
+ * @param unmarked issues ideas-sync made that lost their marker
+ */
+export function matchIssues(
+  ideas: readonly Idea[],
+  managed: readonly ManagedIssue[],
+  unmarked: readonly UnmarkedIssue[],
+): IssueMatch {
+  const byIdea: IssueMatch["byIdea"] = new Map();
+  const taken = new Set<number>();
+  const sorted = [...managed].sort((a, b) => a.issue.number - b.issue.number);
+  const byKey = groupBy(sorted, (entry) => entry.read.marker.key);
+  const byHash = groupBy(sorted, (entry) => entry.read.marker.hash);
+  const take = (idea: Idea, entry: ManagedIssue | UnmarkedIssue, by: MatchedBy) => {
+    byIdea.set(idea.key, { entry, by });
+    taken.add(entry.issue.number);
+  };
+  const free = (entries: readonly ManagedIssue[] | undefined) =>
+    (entries ?? []).filter((entry) => !taken.has(entry.issue.number));
+  const waiting = () => ideas.filter((idea) => !byIdea.has(idea.key));
+
+  // 1.
+  for (const idea of ideas) {
+    const same = free(byKey.get(idea.key)).find((e) => e.read.marker.hash === idea.hash);
+    if (same) take(idea, same, "key");
+  }
+  // 2.
+  for (const idea of waiting()) {
+    const same = free(byHash.get(idea.hash))[0];
+    if (same) take(idea, same, "text");
+  }
+  // 3.
+  const slugs = new Map<Idea, string>();
+  for (const idea of waiting()) if (!idea.pinned) slugs.set(idea, titleSlug(idea.title));
+  const slugCount = countBy([...slugs.values()]);
+  for (const idea of waiting()) {
+    const candidates = free(byKey.get(idea.key));
+    if (candidates.length === 0) continue;
+    const slug = slugs.get(idea);
+    if (slug !== undefined) {
+      const family = new RegExp(`^${escapeRegExp(slug)}(-\\d+)?$`);
+      const issues = sorted.filter(
+        (e) => !taken.has(e.issue.number) && family.test(e.read.marker.key),
+      ).length;
+      if ((slugCount.get(slug) ?? 0) > 1 || issues > 1) continue;
+    }
+    take(idea, candidates[0] as ManagedIssue, "key");
+  }
+  // 4.
+  const candidates = sorted.filter(
+    (entry) => !taken.has(entry.issue.number) && !entry.read.marker.removed,
+  );
+  const retitles = matchRetitles(
+    waiting(),
+    candidates.map((entry) => ({
+      number: entry.issue.number,
+      text: `${entry.issue.title} ${ideaTextOf(entry.read.content)}`,
+    })),
+  );
+  const byNumber = new Map(sorted.map((entry) => [entry.issue.number, entry]));
+  for (const idea of waiting()) {
+    const number = retitles.get(idea.key);
+    if (number !== undefined) take(idea, byNumber.get(number) as ManagedIssue, "retitle");
+  }
+  // 5.
+  for (const idea of waiting()) {
+    const same = free(byKey.get(idea.key))[0];
+    if (same) take(idea, same, "key");
+  }
+  // 6.
+  const restorable = [...unmarked].sort((a, b) => a.issue.number - b.issue.number);
+  for (const idea of waiting()) {
+    const found = restorable.find(
+      (entry) => !taken.has(entry.issue.number) && entry.issue.title === idea.title,
+    );
+    if (found) take(idea, found, "restored");
+  }
+  const left = restorable.filter((entry) => !taken.has(entry.issue.number));
+  if (left.length > 0) {
+    const texts = left.map((entry) =>
+      shingles(`${entry.issue.title} ${entry.read.before} ${entry.read.content}`),
+    );
+    for (const idea of waiting()) {
+      const own = shingles(`${idea.title} ${idea.markdown}`);
+      let best = -1;
+      let score = RETITLE_THRESHOLD;
+      left.forEach((entry, index) => {
+        if (taken.has(entry.issue.number)) return;
+        const value = similarity(own, texts[index] as Set<string>);
+        if (value >= score) [best, score] = [index, value + Number.EPSILON];
+      });
+      if (best !== -1) take(idea, left[best] as UnmarkedIssue, "restored");
+    }
+  }
+
+  const keptKeys = new Map<string, number>();
+  for (const { entry } of byIdea.values())
+    if (entry.read.marker) keptKeys.set(entry.read.marker.key, entry.issue.number);
+  const orphans: ManagedIssue[] = [];
+  const conflicts: IssueMatch["conflicts"] = [];
+  for (const entry of sorted) {
+    if (taken.has(entry.issue.number)) continue;
+    const kept = keptKeys.get(entry.read.marker.key);
+    if (kept === undefined) {
+      orphans.push(entry);
+      continue;
+    }
+    if (entry.issue.state !== "open" || entry.read.marker.removed) continue;
+    // A copy of another issue's body: its title may still say whose issue it
+    // is, and then its region is restored.
+    const owner = waiting().find((idea) => idea.title === entry.issue.title);
+    if (owner)
+      take(owner, { issue: entry.issue, read: { ...entry.read, marker: null } }, "restored");
+    else conflicts.push({ key: entry.read.marker.key, kept, other: entry.issue.number });
+  }
+  return { byIdea, orphans, conflicts };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+function countBy(items: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return counts;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

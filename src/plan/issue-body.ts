@@ -34,6 +34,8 @@ export interface ReadBody {
    * it: a begin line or the region's source line is left.
    */
   remnant: boolean;
+  /** For a body without a marker: the document its region's source line names, if any. */
+  remnantPath: string | null;
 }
 
 interface Region {
@@ -77,6 +79,7 @@ export function readIssueBody(body: string | null): ReadBody {
     content: region.replace(/^\n/, "").replace(/\n$/, ""),
     damaged: !chosen.intact,
     remnant: true,
+    remnantPath: null,
   };
 }
 
@@ -129,6 +132,7 @@ function findRegions(text: string): Region[] {
 function readUnmarked(text: string): ReadBody {
   const begin = text.lastIndexOf(BEGIN);
   const footer = text.indexOf(FOOTER_END, begin === -1 ? 0 : begin);
+  const source = footer === -1 ? null : footerPath(text.slice(0, footer));
   if (begin === -1) {
     return {
       marker: null,
@@ -136,7 +140,8 @@ function readUnmarked(text: string): ReadBody {
       after: "",
       content: "",
       damaged: true,
-      remnant: footer !== -1 && text.lastIndexOf("<sub>From [", footer) !== -1,
+      remnant: source !== null,
+      remnantPath: source,
     };
   }
   const stop = footer === -1 ? begin + BEGIN.length : footer + FOOTER_END.length;
@@ -150,7 +155,23 @@ function readUnmarked(text: string): ReadBody {
       .trimEnd(),
     damaged: true,
     remnant: true,
+    remnantPath: source,
   };
+}
+
+// The path in a region's source line: [PATH, lines …](…/blob/SHA/PATH#L…).
+function footerPath(text: string): string | null {
+  const start = text.lastIndexOf("<sub>From [");
+  if (start === -1) return null;
+  const link = /\]\(https?:\/\/[^\s)]*?\/blob\/[0-9a-f]{7,40}\/([^\s)#]+)#L\d+/.exec(
+    text.slice(start),
+  );
+  if (!link) return null;
+  try {
+    return (link[1] as string).split("/").map(decodeURIComponent).join("/");
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -36,6 +36,8 @@ export interface IssueMatch {
    * and reported, so that two issues for one key never lead to a third.
    */
   conflicts: Array<{ key: string; kept: number; other: number }>;
+  /** Issues that lost their marker and that no idea has. */
+  unmarkedOrphans: UnmarkedIssue[];
 }
 
 /**
@@ -44,14 +46,14 @@ export interface IssueMatch {
  *  1. same key and the same text as last written;
  *  2. the same text as last written, whatever the key (a pin added or
  *     changed, a duplicate title's key shifted when the first was removed);
- *  3. the same key, unless other ideas or issues share the idea's title
- *     (then the key says little, and the text decides);
+ *  3. the same key and like text, unless other ideas or issues share the
+ *     idea's title (then the key says little, and the text decides);
  *  4. like text, for a retitled idea or a re-pinned edited one (issues a
- *     person closed included: they stay closed, and no twin is opened);
+ *     person closed stay closed, and no twin is opened; issues ideas-sync
+ *     closed are reopened);
  *  5. the same key, for what text could not decide;
- *  6. issues ideas-sync made whose marker a person removed, by title or text:
- *     their region is restored.
- * Issues ideas-sync closed itself are found by key or unchanged text only.
+ *  6. issues ideas-sync made whose marker a person removed, by title (the
+ *     same, or one a person added to) or text: their region is restored.
  * @param ideas the document's ideas
  * @param managed issues whose marker names this document (or one it took over)
  * @param unmarked issues ideas-sync made that lost their marker
@@ -88,9 +90,15 @@ export function matchIssues(
   const slugs = new Map<Idea, string>();
   for (const idea of waiting()) if (!idea.pinned) slugs.set(idea, titleSlug(idea.title));
   const slugCount = countBy([...slugs.values()]);
+  const own = new Map<Idea, Set<string>>();
+  const shinglesOf = (idea: Idea) => {
+    let set = own.get(idea);
+    if (!set) own.set(idea, (set = shingles(`${idea.title} ${idea.markdown}`)));
+    return set;
+  };
   for (const idea of waiting()) {
-    const candidates = free(byKey.get(idea.key));
-    if (candidates.length === 0) continue;
+    const candidate = free(byKey.get(idea.key))[0];
+    if (!candidate) continue;
     const slug = slugs.get(idea);
     if (slug !== undefined) {
       const family = new RegExp(`^${escapeRegExp(slug)}(-\\d+)?$`);
@@ -99,12 +107,13 @@ export function matchIssues(
       ).length;
       if ((slugCount.get(slug) ?? 0) > 1 || issues > 1) continue;
     }
-    take(idea, candidates[0] as ManagedIssue, "key");
+    // A key whose text changed beyond recognition may have gone to another
+    // idea (a retitle onto an old title): the texts decide first.
+    const text = shingles(`${candidate.issue.title} ${ideaTextOf(candidate.read.content)}`);
+    if (similarity(shinglesOf(idea), text) >= RETITLE_THRESHOLD) take(idea, candidate, "key");
   }
   // 4.
-  const candidates = sorted.filter(
-    (entry) => !taken.has(entry.issue.number) && !entry.read.marker.removed,
-  );
+  const candidates = sorted.filter((entry) => !taken.has(entry.issue.number));
   const retitles = matchRetitles(
     waiting(),
     candidates.map((entry) => ({
@@ -115,7 +124,10 @@ export function matchIssues(
   const byNumber = new Map(sorted.map((entry) => [entry.issue.number, entry]));
   for (const idea of waiting()) {
     const number = retitles.get(idea.key);
-    if (number !== undefined) take(idea, byNumber.get(number) as ManagedIssue, "retitle");
+    if (number !== undefined) {
+      const entry = byNumber.get(number) as ManagedIssue;
+      take(idea, entry, entry.read.marker.key === idea.key ? "key" : "retitle");
+    }
   }
   // 5.
   for (const idea of waiting()) {
@@ -130,10 +142,21 @@ export function matchIssues(
     );
     if (found) take(idea, found, "restored");
   }
+  // A person may have added to the title as well.
+  for (const idea of waiting()) {
+    const title = idea.title.toLowerCase();
+    const found = restorable.find(
+      (entry) => !taken.has(entry.issue.number) && entry.issue.title.toLowerCase().includes(title),
+    );
+    if (found) take(idea, found, "restored");
+  }
   const left = restorable.filter((entry) => !taken.has(entry.issue.number));
   if (left.length > 0) {
+    // What is left of the region says most; without one, people's text is all there is.
     const texts = left.map((entry) =>
-      shingles(`${entry.issue.title} ${entry.read.before} ${entry.read.content}`),
+      shingles(
+        `${entry.issue.title} ${entry.read.content ? ideaTextOf(entry.read.content) : `${entry.read.before} ${entry.read.after}`}`,
+      ),
     );
     for (const idea of waiting()) {
       const own = shingles(`${idea.title} ${idea.markdown}`);
@@ -168,7 +191,8 @@ export function matchIssues(
       take(owner, { issue: entry.issue, read: { ...entry.read, marker: null } }, "restored");
     else conflicts.push({ key: entry.read.marker.key, kept, other: entry.issue.number });
   }
-  return { byIdea, orphans, conflicts };
+  const unmarkedOrphans = restorable.filter((entry) => !taken.has(entry.issue.number));
+  return { byIdea, orphans, conflicts, unmarkedOrphans };
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -3,6 +3,7 @@
  */
 import type { DocumentConfig } from "../config/config-schema.js";
 import type { Idea, IdeasDocument } from "../document/types.js";
+import { titleSlug } from "../document/title-slug.js";
 import { checkGuards } from "./check-guards.js";
 import { BODY_MAX, issueContent } from "./issue-content.js";
 import { readIssueBody, writeIssueBody } from "./issue-body.js";
@@ -128,6 +129,34 @@ export function planSync(input: PlanInput): Plan {
         : null,
       changes: { state: "closed", stateReason: "not_planned", body },
       why: `"${entry.issue.title}" is no longer in the document`,
+    });
+  }
+
+  // An issue whose marker a person deleted, whose idea is gone: its source
+  // line says it was this document's, so it is closed like the others.
+  const paths = new Set([source.path, ...(input.adopt ?? [])]);
+  for (const entry of match.unmarkedOrphans) {
+    const path = entry.read.remnantPath;
+    if (entry.issue.state !== "open" || path === null || !paths.has(path)) continue;
+    const key = titleSlug(entry.issue.title);
+    closeActions.push({
+      type: "close-issue",
+      number: entry.issue.number,
+      key,
+      title: entry.issue.title,
+      comment: config.comments.close
+        ? `This idea is no longer in \`${source.path}\` (${source.repositoryUrl}/commit/${source.sha}), so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`
+        : null,
+      changes: {
+        state: "closed",
+        stateReason: "not_planned",
+        body: writeIssueBody(
+          entry.read.content || "(removed from the document)",
+          { path: source.path, key, hash: "", removed: true },
+          entry.read,
+        ),
+      },
+      why: `"${entry.issue.title}" is no longer in the document (its ideas-sync region had been damaged)`,
     });
   }
 

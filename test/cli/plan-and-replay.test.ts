@@ -273,3 +273,37 @@ describe.skipIf(!GENODE)("ideas-sync replay", () => {
     expect(result.steps.map((s) => s.writes)).toEqual([expect.any(Number), 0]);
   });
 });
+
+describe("ideas-sync replay: identity", () => {
+  it("keeps the issue when a key is pinned on an existing idea, and when one of two same-titled ideas goes", async () => {
+    const idea = (title: string, body: string, pin?: string) =>
+      `${pin ? `; ideas-sync: key=${pin}\n` : ""}:${title}:\n\n  ${body}\n`;
+    const browser = "A browser ported from another system, with its engine and user interface.";
+    const first = "Port the serial driver of the first board we support, with its tests.";
+    const second = "Port the network driver that the second board needs for its console.";
+    const one = file(
+      "one.txt",
+      [
+        idea("Web browser port", browser),
+        idea("Port a driver", first),
+        idea("Port a driver", second),
+      ].join("\n"),
+    );
+    const two = file(
+      "two.txt",
+      [idea("Web browser port", browser, "web-browser"), idea("Port a driver", second)].join("\n"),
+    );
+    const { status, stdout } = await run("replay", one, two, "--json");
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as {
+      steps: Array<{ created: number; closed: number; updated: number }>;
+      issues: Array<{ number: number; key: string | null; state: string }>;
+    };
+    expect(result.steps[1]).toMatchObject({ created: 0, closed: 1 });
+    expect(result.issues.map((i) => [i.number, i.key, i.state])).toEqual([
+      [1, "web-browser", "open"],
+      [2, "port-a-driver", "closed"],
+      [3, "port-a-driver", "open"],
+    ]);
+  });
+});

@@ -447,6 +447,31 @@ export class GitHubEmulator {
       }
       return this.#ok(200, this.#issueJson(repository, issue, example(200)));
     }
+    if (method === "GET" && (m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
+      const issue = repository.issues[Number(m[1]) - 1];
+      if (!issue) return this.#error(404, "Not Found");
+      const template = (example(200) as unknown as Json[])[0] as Json;
+      const perPage = Math.min(100, Number(url.searchParams.get("per_page") ?? 30));
+      const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
+      const items = issue.comments.slice((page - 1) * perPage, page * perPage).map((c) => ({
+        ...template,
+        id: c.id,
+        body: c.body,
+        user: {
+          ...(template.user as Json),
+          login: c.user,
+          type: c.user.endsWith("[bot]") ? "Bot" : "User",
+        },
+      }));
+      const last = Math.max(1, Math.ceil(issue.comments.length / perPage));
+      const headers: Record<string, string> = {};
+      if (page < last) {
+        const next = new URL(url);
+        next.searchParams.set("page", String(page + 1));
+        headers.link = `<${String(request.headers.host ? `http://${request.headers.host}` : "http://emulator")}/api/v3${next.pathname}${next.search}>; rel="next"`;
+      }
+      return { status: 200, headers, body: items };
+    }
     if (method === "POST" && (m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = repository.issues[Number(m[1]) - 1];
       if (!issue) return this.#error(404, "Not Found");

@@ -1,6 +1,7 @@
 /**
  * A plan → GitHub, one write at a time.
  */
+import { noteOf } from "../plan/comment-note.js";
 import type { Action, IssueChanges, Plan } from "../plan/types.js";
 import type { Octokit, RepoRef } from "./octokit.js";
 import { requestFailure, type RequestFailure } from "./request-error.js";
@@ -162,18 +163,23 @@ async function applyAction(
     case "update-issue":
       await write(() => patchIssue(octokit, repo, action.number, action.changes));
       return action.number;
+    // Comments go before the write they announce, and are written once per
+    // event: an earlier run may have written one and failed after it.
     case "close-issue":
-      if (action.comment)
-        await write(() => comment(octokit, repo, action.number, action.comment as string));
-      await write(() => patchIssue(octokit, repo, action.number, action.changes));
-      return action.number;
     case "reopen-issue":
-      await write(() => patchIssue(octokit, repo, action.number, action.changes));
       if (action.comment)
-        await write(() => comment(octokit, repo, action.number, action.comment as string));
+        await commentOnce(
+          octokit,
+          repo,
+          action.number,
+          action.comment,
+          action.priorComments,
+          write,
+        );
+      await write(() => patchIssue(octokit, repo, action.number, action.changes));
       return action.number;
     case "comment":
-      await write(() => comment(octokit, repo, action.number, action.body));
+      await commentOnce(octokit, repo, action.number, action.body, action.priorComments, write);
       return action.number;
   }
 }
@@ -188,6 +194,35 @@ function patchIssue(octokit: Octokit, repo: RepoRef, number: number, changes: Is
     ...(changes.state === undefined ? {} : { state: changes.state }),
     ...(changes.stateReason === undefined ? {} : { state_reason: changes.stateReason }),
   });
+}
+
+/**
+ * Writes a comment unless the issue has one with the same note already. The
+ * issue's comments are read only when it had some when listed.
+ */
+async function commentOnce(
+  octokit: Octokit,
+  repo: RepoRef,
+  number: number,
+  body: string,
+  priorComments: number,
+  write: <T>(request: () => Promise<T>) => Promise<T>,
+): Promise<void> {
+  const event = noteOf(body);
+  if (event !== null && priorComments > 0) {
+    let comments: Array<{ body?: string | null }>;
+    try {
+      comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...repo,
+        issue_number: number,
+        per_page: 100,
+      });
+    } catch (error) {
+      throw new Deferred("error", describe(requestFailure(error)), requestFailure(error));
+    }
+    if (comments.some((c) => noteOf(c.body ?? "") === event)) return;
+  }
+  await write(() => comment(octokit, repo, number, body));
 }
 
 function comment(octokit: Octokit, repo: RepoRef, number: number, body: string) {

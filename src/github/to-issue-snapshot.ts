@@ -14,6 +14,7 @@ const restIssue = z.looseObject({
   pull_request: z.unknown().optional(),
   html_url: z.string().optional(),
   user: z.looseObject({ login: z.string() }).nullable().optional(),
+  comments: z.number().int().nonnegative().optional(),
 });
 
 /**
@@ -47,6 +48,7 @@ export function toIssueSnapshots(
       labels: value.labels.map((label) => (typeof label === "string" ? label : label.name)),
       ...(value.html_url ? { url: value.html_url } : {}),
       ...(value.user ? { creator: value.user.login } : {}),
+      ...(value.comments === undefined ? {} : { comments: value.comments }),
     });
   }
   return { ok: true, issues };

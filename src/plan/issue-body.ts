@@ -206,6 +206,9 @@ function parseMarker(json: string): Marker | null {
         ? { section: value.section }
         : {}),
       ...(value.removed === true ? { removed: true } : {}),
+      ...(typeof value.closes === "number" && Number.isSafeInteger(value.closes) && value.closes > 0
+        ? { closes: value.closes }
+        : {}),
     };
   } catch {
     return null;

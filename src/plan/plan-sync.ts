@@ -5,6 +5,7 @@ import type { DocumentConfig } from "../config/config-schema.js";
 import type { Idea, IdeasDocument } from "../document/types.js";
 import { titleSlug } from "../document/title-slug.js";
 import { checkGuards } from "./check-guards.js";
+import { renameDigest, withNote } from "./comment-note.js";
 import { BODY_MAX, issueContent } from "./issue-content.js";
 import { readIssueBody, writeIssueBody } from "./issue-body.js";
 import {
@@ -113,9 +114,10 @@ export function planSync(input: PlanInput): Plan {
   const closeActions: Action[] = [];
   for (const entry of match.orphans) {
     if (entry.issue.state !== "open" || entry.read.marker.removed) continue;
+    const closes = (entry.read.marker.closes ?? 0) + 1;
     const body = writeIssueBody(
       entry.read.damaged ? entry.read.content || "(removed from the document)" : entry.read.content,
-      { ...entry.read.marker, removed: true },
+      { ...entry.read.marker, removed: true, closes },
       entry.read,
     );
     const commit = `${source.repositoryUrl}/commit/${source.sha}`;
@@ -125,8 +127,12 @@ export function planSync(input: PlanInput): Plan {
       key: entry.read.marker.key,
       title: entry.issue.title,
       comment: config.comments.close
-        ? `This idea was removed from \`${source.path}\` in ${commit}, so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`
+        ? withNote(
+            `This idea was removed from \`${source.path}\` in ${commit}, so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`,
+            `close:${entry.read.marker.key}:${closes}`,
+          )
         : null,
+      priorComments: entry.issue.comments ?? 0,
       changes: { state: "closed", stateReason: "not_planned", body },
       why: `"${entry.issue.title}" is no longer in the document`,
     });
@@ -145,14 +151,18 @@ export function planSync(input: PlanInput): Plan {
       key,
       title: entry.issue.title,
       comment: config.comments.close
-        ? `This idea is no longer in \`${source.path}\` (${source.repositoryUrl}/commit/${source.sha}), so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`
+        ? withNote(
+            `This idea is no longer in \`${source.path}\` (${source.repositoryUrl}/commit/${source.sha}), so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`,
+            `close:${key}:1`,
+          )
         : null,
+      priorComments: entry.issue.comments ?? 0,
       changes: {
         state: "closed",
         stateReason: "not_planned",
         body: writeIssueBody(
           entry.read.content || "(removed from the document)",
-          { path: source.path, key, hash: "", removed: true },
+          { path: source.path, key, hash: "", removed: true, closes: 1 },
           entry.read,
         ),
       },
@@ -249,7 +259,13 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
   if (textChanged || read.damaged || comeBack || sectionChanged || reopened) {
     const body = writeIssueBody(
       wanted.content(),
-      { path: wanted.source.path, key: idea.key, hash: idea.hash, section: wanted.section },
+      {
+        path: wanted.source.path,
+        key: idea.key,
+        hash: idea.hash,
+        section: wanted.section,
+        ...(marker?.closes ? { closes: marker.closes } : {}),
+      },
       read,
     );
     if (body !== (issue.body ?? "").replace(/\r\n?/g, "\n")) {
@@ -306,8 +322,12 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
       key: idea.key,
       title: changes.title ?? issue.title,
       comment: wanted.config.comments.reopen
-        ? `This idea is back in \`${wanted.source.path}\` (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}), so this issue is open again.`
+        ? withNote(
+            `This idea is back in \`${wanted.source.path}\` (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}), so this issue is open again.`,
+            `reopen:${marker?.key ?? idea.key}:${marker?.closes ?? 0}`,
+          )
         : null,
+      priorComments: issue.comments ?? 0,
       changes: { ...changes, state: "open", stateReason: "reopened" },
       current: { ...current, state: issue.state },
       why,
@@ -324,12 +344,18 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
     });
   }
   if (renamed && wanted.config.comments.rename) {
-    actions.push({
+    // The comment goes first: should the update then fail, the next run finds
+    // the comment by its note and writes only the update.
+    actions.unshift({
       type: "comment",
       number: issue.number,
       key: idea.key,
       title: idea.title,
-      body: `The idea was renamed in \`${wanted.source.path}\` from "${issue.title}" to "${idea.title}" (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}). This issue keeps its discussion.`,
+      body: withNote(
+        `The idea was renamed in \`${wanted.source.path}\` from "${issue.title}" to "${idea.title}" (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}). This issue keeps its discussion.`,
+        `rename:${idea.key}:${renameDigest(issue.title, title)}`,
+      ),
+      priorComments: issue.comments ?? 0,
       why,
     });
   }

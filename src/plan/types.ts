@@ -13,6 +13,8 @@ export interface IssueSnapshot {
   labels: string[];
   /** The issue's web address, for links in reports. */
   url?: string;
+  /** How many comments it has, when known. */
+  comments?: number;
   /** The login of who opened it, when known. */
   creator?: string;
 }
@@ -30,6 +32,8 @@ export interface Marker {
   section?: string | null;
   /** Set when ideas-sync closed the issue because the idea was removed. */
   removed?: boolean;
+  /** How many times ideas-sync closed the issue: each removal is an event of its own. */
+  closes?: number;
 }
 
 /** Where a document was read from, for links back to it. */
@@ -79,6 +83,8 @@ export type Action =
       title: string;
       /** Posted before closing, when comments on close are on. */
       comment: string | null;
+      /** Comments the issue had when listed: when some, the comment is looked for first. */
+      priorComments: number;
       /** Written with the close: the marker records that ideas-sync closed it. */
       changes: IssueChanges;
       why: string;
@@ -88,12 +94,22 @@ export type Action =
       number: number;
       key: string;
       title: string;
+      /** Posted before reopening. */
       comment: string | null;
+      priorComments: number;
       changes: IssueChanges;
       current: IssueChanges;
       why: string;
     }
-  | { type: "comment"; number: number; key: string; title: string; body: string; why: string };
+  | {
+      type: "comment";
+      number: number;
+      key: string;
+      title: string;
+      body: string;
+      priorComments: number;
+      why: string;
+    };
 
 /** Why a plan may not be applied as it is. */
 export interface Block {

@@ -149,8 +149,8 @@ describe("push", () => {
       `GET ${h.github.base}/branches/main`,
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
-      `PATCH ${h.github.base}/issues/N`,
       `POST ${h.github.base}/issues/N/comments`,
+      `PATCH ${h.github.base}/issues/N`,
       `PATCH ${h.github.base}/issues/N`,
       `POST ${h.github.base}/check-runs`,
     ]);

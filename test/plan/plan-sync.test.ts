@@ -103,7 +103,7 @@ describe("planSync", () => {
     const repo = new Repo();
     repo.sync(BASE);
     const { plan } = repo.sync([{ ...A, title: "Wind speed gauge" }, B, C, D]);
-    expect(types(plan)).toEqual(["update-issue", "comment"]);
+    expect(types(plan)).toEqual(["comment", "update-issue"]);
     expect(repo.issue(1)).toMatchObject({ title: "Wind speed gauge", state: "open" });
     expect(readIssueBody(repo.issue(1).body).marker?.key).toBe("wind-speed-gauge");
     expect(repo.store.comments.at(-1)?.body).toContain('from "Wind gauge" to "Wind speed gauge"');

@@ -16,6 +16,12 @@ export interface EmulatorRequest {
   url: string;
   headers: Record<string, string | undefined>;
   body: unknown;
+  /**
+   * Where the API was reached, such as `http://127.0.0.1:PORT/api/v3`: the
+   * `Link` headers of paged lists name it, so that following them comes back
+   * here. By default https://api.github.com, where nock puts the emulator.
+   */
+  base?: string;
 }
 
 /** An answer, or a fault that has no answer. */
@@ -373,25 +379,12 @@ export class GitHubEmulator {
       const creator = url.searchParams.get("creator");
       const state = url.searchParams.get("state") ?? "open";
       const labels = url.searchParams.get("labels")?.split(",").filter(Boolean) ?? [];
-      const perPage = Math.min(100, Number(url.searchParams.get("per_page") ?? 30));
-      const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
       const all = repository.issues
         .filter((i) => !creator || i.creator === creator)
         .filter((i) => state === "all" || i.state === state)
         .filter((i) => labels.every((l) => i.labels.includes(l)))
         .reverse();
-      const items = all
-        .slice((page - 1) * perPage, page * perPage)
-        .map((issue) => this.#issueJson(repository, issue, template));
-      const last = Math.max(1, Math.ceil(all.length / perPage));
-      const link = (p: number, rel: string) => {
-        const next = new URL(url);
-        next.searchParams.set("page", String(p));
-        return `<http://emulator/api/v3${next.pathname}${next.search}>; rel="${rel}"`;
-      };
-      const headers: Record<string, string> = {};
-      if (page < last) headers.link = [link(page + 1, "next"), link(last, "last")].join(", ");
-      return { status: 200, headers, body: items };
+      return this.#page(request, url, all, (issue) => this.#issueJson(repository, issue, template));
     }
     if (method === "POST" && rest === "/issues") {
       const title = String(body.title ?? "");
@@ -459,10 +452,11 @@ export class GitHubEmulator {
     }
     if (method === "GET" && rest === "/labels") {
       const template = (example(200) as unknown as Json[])[0] as Json;
-      return this.#ok(
-        200,
-        repository.labels.map((l) => ({ ...template, ...l, default: false })),
-      );
+      return this.#page(request, url, repository.labels, (l) => ({
+        ...template,
+        ...l,
+        default: false,
+      }));
     }
     if (method === "POST" && rest === "/labels") {
       const name = String(body.name ?? "");
@@ -535,11 +529,13 @@ export class GitHubEmulator {
     }
     if (method === "GET" && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) {
       const template = (example(200) as unknown as Json[])[0] as Json;
-      const files = repository.pullFiles.get(Number(m[1])) ?? [];
-      return this.#ok(
-        200,
-        files.map((filename) => ({ ...template, filename, status: "modified" })),
-      );
+      // GitHub lists at most 3000 files of a pull request.
+      const files = (repository.pullFiles.get(Number(m[1])) ?? []).slice(0, 3000);
+      return this.#page(request, url, files, (filename) => ({
+        ...template,
+        filename,
+        status: "modified",
+      }));
     }
     this.violations.push(`${method} ${path}: the emulator does not implement this operation`);
     return this.#error(404, "Not Found");
@@ -585,6 +581,36 @@ export class GitHubEmulator {
       html_url: `${repository.htmlUrl}/issues/${issue.number}`,
       pull_request: undefined,
       closed_at: issue.state === "closed" ? new Date(this.#clock).toISOString() : null,
+    };
+  }
+
+  // One page of a list, as GitHub pages: 30 items unless `per_page` asks for
+  // up to 100, and a Link header naming the next and last pages at the
+  // address the request came to.
+  #page<T>(
+    request: EmulatorRequest,
+    url: URL,
+    all: readonly T[],
+    toJson: (item: T) => unknown,
+  ): Exclude<EmulatorResponse, { reset: true }> {
+    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page") ?? 30)));
+    const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
+    const items = all.slice((page - 1) * perPage, page * perPage).map(toJson);
+    const last = Math.max(1, Math.ceil(all.length / perPage));
+    const base = (request.base ?? "https://api.github.com").replace(/\/$/, "");
+    const link = (p: number, rel: string) => {
+      const next = new URL(url);
+      next.searchParams.set("page", String(p));
+      return `<${base}${next.pathname}${next.search}>; rel="${rel}"`;
+    };
+    const links = [
+      ...(page > 1 ? [link(page - 1, "prev"), link(1, "first")] : []),
+      ...(page < last ? [link(page + 1, "next"), link(last, "last")] : []),
+    ];
+    return {
+      status: 200,
+      headers: links.length > 0 ? { link: links.join(", ") } : {},
+      body: items,
     };
   }
 

@@ -52,7 +52,8 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
   let target: { url: string; secret: string } | null = null;
   const server: Server = createServer((request, response) => {
     void readBody(request).then((raw) => {
-      const url = (request.url ?? "/").replace(/^\/api\/v3(?=\/)/, "");
+      const requested = request.url ?? "/";
+      const url = requested.replace(/^\/api\/v3(?=\/)/, "");
       if (url.startsWith("/_emulator/sleep") && request.method === "POST") {
         const { ms } = JSON.parse(raw || "{}") as { ms?: number };
         emulator.advance(Number(ms) || 0);
@@ -81,6 +82,9 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
         url,
         headers: request.headers as Record<string, string | undefined>,
         body,
+        // Links lead back to where the request came: this host and port, and
+        // /api/v3 when the client uses GitHub Enterprise's prefix.
+        base: `http://${request.headers.host ?? `127.0.0.1:${request.socket.localPort}`}${requested === url ? "" : "/api/v3"}`,
       });
       if ("reset" in answer) {
         request.socket.destroy();

@@ -56,13 +56,38 @@ describe("the emulator", () => {
     expect(call("GET", "/repos/o/r/issues", undefined, {}).status).toBe(401);
   });
 
-  it("pages the issue list with Link headers", () => {
-    const { call } = setup();
+  it("pages lists as GitHub does, with Link headers naming the address the request came to", () => {
+    const { emulator, repo, call } = setup();
     for (let i = 0; i < 5; i += 1) call("POST", "/repos/o/r/issues", { title: `Idea ${i}` });
     const first = call("GET", "/repos/o/r/issues?state=all&per_page=2");
     expect(first.body).toHaveLength(2);
-    expect(first.headers.link).toMatch(/page=2>; rel="next"/);
-    expect(call("GET", "/repos/o/r/issues?state=all&per_page=2&page=3").body).toHaveLength(1);
+    expect(first.headers.link).toBe(
+      '<https://api.github.com/repos/o/r/issues?state=all&per_page=2&page=2>; rel="next", ' +
+        '<https://api.github.com/repos/o/r/issues?state=all&per_page=2&page=3>; rel="last"',
+    );
+    const answer = emulator.handle({
+      method: "GET",
+      url: "/repos/o/r/issues?state=all&per_page=2&page=3",
+      headers: auth,
+      body: undefined,
+      base: "http://127.0.0.1:4321/api/v3",
+    });
+    if ("reset" in answer) throw new Error("reset");
+    expect(answer.body).toHaveLength(1);
+    expect(answer.headers.link).toMatch(
+      /^<http:\/\/127\.0\.0\.1:4321\/api\/v3\/repos\/o\/r\/issues\?state=all&per_page=2&page=2>; rel="prev"/,
+    );
+    expect(answer.headers.link).not.toMatch(/rel="next"/);
+    // Labels: 30 a page unless asked for up to 100.
+    for (let i = 0; i < 140; i += 1)
+      repo.labels.push({ id: i, name: `label ${i}`, color: "ededed", description: "" });
+    expect(call("GET", "/repos/o/r/labels").body).toHaveLength(30);
+    expect(call("GET", "/repos/o/r/labels?per_page=500").body).toHaveLength(100);
+    const labels = call("GET", "/repos/o/r/labels?per_page=100&page=2");
+    expect((labels.body as Array<{ name: string }>).map((l) => l.name)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `label ${100 + i}`),
+    );
+    expect(labels.headers.link).not.toMatch(/rel="next"/);
   });
 
   it("enforces the secondary limit on creating content, with retry-after, by its clock", () => {

@@ -67,7 +67,7 @@ export interface EmulatedCheckRun {
   head_sha: string;
   conclusion: string;
   external_id: string;
-  output: { title: string; summary: string; annotations: unknown[] };
+  output: { title: string; summary: string; text?: string; annotations: unknown[] };
   actions: Array<{ label: string; identifier: string; description: string }>;
 }
 
@@ -79,6 +79,9 @@ interface Commit {
 /** The bot login the emulated app's writes are made as. */
 export const APP_SLUG = "ideas-sync";
 const BOT = `${APP_SLUG}[bot]`;
+
+/** GitHub's limit on a check run's summary and on its text, in bytes of UTF-8. */
+export const CHECK_OUTPUT_MAX_BYTES = 65_535;
 
 /** GitHub's limits on content-creating requests. */
 export const SECONDARY_LIMITS = { perMinute: 80, perHour: 500 };
@@ -389,9 +392,9 @@ export class GitHubEmulator {
     if (method === "POST" && rest === "/issues") {
       const title = String(body.title ?? "");
       const text = typeof body.body === "string" ? body.body : "";
-      if (title.length === 0 || title.length > 256)
-        return this.#invalid("Issue", "title", `title is ${title.length} characters`);
-      if (text.length > 65_536)
+      if (title.length === 0 || characters(title) > 256)
+        return this.#invalid("Issue", "title", `title is ${characters(title)} characters`);
+      if (characters(text) > 65_536)
         return this.#invalid("Issue", "body", "body is too long (maximum is 65536 characters)");
       const names = ((body.labels as unknown[]) ?? []).map(String);
       if (!this.#useLabels(repository, names))
@@ -414,12 +417,12 @@ export class GitHubEmulator {
       if (!issue) return this.#error(404, "Not Found");
       if (body.title !== undefined) {
         const title = String(body.title);
-        if (title.length === 0 || title.length > 256)
-          return this.#invalid("Issue", "title", `title is ${title.length} characters`);
+        if (title.length === 0 || characters(title) > 256)
+          return this.#invalid("Issue", "title", `title is ${characters(title)} characters`);
         issue.title = title;
       }
       if (typeof body.body === "string") {
-        if (body.body.length > 65_536)
+        if (characters(body.body) > 65_536)
           return this.#invalid("Issue", "body", "body is too long (maximum is 65536 characters)");
         issue.body = body.body;
       }
@@ -444,7 +447,7 @@ export class GitHubEmulator {
       const issue = repository.issues[Number(m[1]) - 1];
       if (!issue) return this.#error(404, "Not Found");
       const text = String(body.body ?? "");
-      if (text.length === 0 || text.length > 65_536)
+      if (text.length === 0 || characters(text) > 65_536)
         return this.#invalid("IssueComment", "body", "body is invalid");
       const comment = { id: this.#ids++, body: text, user: BOT };
       issue.comments.push(comment);
@@ -460,8 +463,15 @@ export class GitHubEmulator {
     }
     if (method === "POST" && rest === "/labels") {
       const name = String(body.name ?? "");
-      if (name.length === 0 || name.length > 50)
+      if (name.length === 0 || characters(name) > 50)
         return this.#invalid("Label", "name", "name is too long (maximum is 50 characters)");
+      const description = String(body.description ?? "");
+      if (characters(description) > 100)
+        return this.#invalid(
+          "Label",
+          "description",
+          "description is too long (maximum is 100 characters)",
+        );
       if (repository.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
         return {
           status: 422,
@@ -476,13 +486,15 @@ export class GitHubEmulator {
         id: this.#ids++,
         name,
         color: String(body.color ?? "ededed"),
-        description: String(body.description ?? ""),
+        description,
       };
       repository.labels.push(label);
       return this.#ok(201, { ...example(201), ...label, default: false });
     }
     if (method === "POST" && rest === "/check-runs") {
       const output = (body.output ?? {}) as Json;
+      const refused = this.#checkOutput(output);
+      if (refused) return refused;
       const run: EmulatedCheckRun = {
         id: this.#ids++,
         name: String(body.name),
@@ -492,25 +504,30 @@ export class GitHubEmulator {
         output: {
           title: String(output.title ?? ""),
           summary: String(output.summary ?? ""),
+          ...(typeof output.text === "string" ? { text: output.text } : {}),
           annotations: (output.annotations as unknown[]) ?? [],
         },
         actions: (body.actions as EmulatedCheckRun["actions"]) ?? [],
       };
-      if ((run.output.annotations as unknown[]).length > 50)
-        return this.#invalid("CheckRun", "annotations", "at most 50 annotations per request");
       repository.checkRuns.push(run);
-      const value = example(201);
-      return this.#ok(201, {
-        ...value,
-        id: run.id,
-        name: run.name,
-        head_sha: run.head_sha,
-        external_id: run.external_id,
-        status: "completed",
-        conclusion: run.conclusion,
-        html_url: `${repository.htmlUrl}/runs/${run.id}`,
-        output: { ...(value.output as Json), title: run.output.title, summary: run.output.summary },
-      });
+      return this.#ok(201, this.#checkRunJson(repository, run, example(201)));
+    }
+    if (method === "PATCH" && (m = /^\/check-runs\/(\d+)$/.exec(rest))) {
+      const run = repository.checkRuns.find((r) => r.id === Number(m?.[1]));
+      if (!run) return this.#error(404, "Not Found");
+      const output = body.output as Json | undefined;
+      if (output) {
+        const refused = this.#checkOutput(output);
+        if (refused) return refused;
+        if (typeof output.title === "string") run.output.title = output.title;
+        if (typeof output.summary === "string") run.output.summary = output.summary;
+        if (typeof output.text === "string") run.output.text = output.text;
+        // GitHub appends the annotations of each update to those it has.
+        run.output.annotations.push(...((output.annotations as unknown[]) ?? []));
+      }
+      if (typeof body.conclusion === "string") run.conclusion = body.conclusion;
+      if (Array.isArray(body.actions)) run.actions = body.actions as EmulatedCheckRun["actions"];
+      return this.#ok(200, this.#checkRunJson(repository, run, example(200)));
     }
     if (method === "GET" && (m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest))) {
       const login = decodeURIComponent(m[1] as string);
@@ -541,10 +558,49 @@ export class GitHubEmulator {
     return this.#error(404, "Not Found");
   }
 
+  // GitHub takes a check run's summary and text up to 65,535 bytes of UTF-8
+  // (its API description says characters; the bytes are what it counts), and
+  // 50 annotations per request.
+  #checkOutput(output: Json) {
+    for (const field of ["summary", "text"] as const) {
+      const value = output[field];
+      const bytes = typeof value === "string" ? Buffer.byteLength(value, "utf8") : 0;
+      if (bytes > CHECK_OUTPUT_MAX_BYTES)
+        return this.#invalid(
+          "CheckRun",
+          `output.${field}`,
+          `Only ${CHECK_OUTPUT_MAX_BYTES} characters are allowed; ${bytes} were supplied.`,
+        );
+    }
+    if (Array.isArray(output.annotations) && output.annotations.length > 50)
+      return this.#invalid("CheckRun", "annotations", "at most 50 annotations per request");
+    return null;
+  }
+
+  #checkRunJson(repository: EmulatedRepository, run: EmulatedCheckRun, template: Json): Json {
+    return {
+      ...template,
+      id: run.id,
+      name: run.name,
+      head_sha: run.head_sha,
+      external_id: run.external_id,
+      status: "completed",
+      conclusion: run.conclusion,
+      html_url: `${repository.htmlUrl}/runs/${run.id}`,
+      output: {
+        ...(template.output as Json),
+        title: run.output.title,
+        summary: run.output.summary,
+        text: run.output.text ?? null,
+        annotations_count: run.output.annotations.length,
+      },
+    };
+  }
+
   // GitHub makes the labels an issue names that the repository lacks; it
   // refuses names over 50 characters (false).
   #useLabels(repository: EmulatedRepository, names: string[]): boolean {
-    if (names.some((name) => name.length > 50)) return false;
+    if (names.some((name) => characters(name) > 50)) return false;
     for (const name of names)
       if (!repository.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
         repository.labels.push({ id: this.#ids++, name, color: "ededed", description: "" });
@@ -637,6 +693,14 @@ export class GitHubEmulator {
       },
     };
   }
+}
+
+// GitHub's limits on titles, bodies and names count characters: Unicode code
+// points, where JavaScript's length counts an emoji twice.
+function characters(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
 }
 
 // Requests GitHub counts against its limits on creating content.

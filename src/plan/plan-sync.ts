@@ -6,6 +6,7 @@ import type { Idea, IdeasDocument } from "../document/types.js";
 import { checkGuards } from "./check-guards.js";
 import { BODY_MAX, ideaTextOf, issueContent } from "./issue-content.js";
 import { readIssueBody, writeIssueBody, type ReadBody } from "./issue-body.js";
+import { labelDescription } from "./label-description.js";
 import { matchRetitles } from "./match-retitles.js";
 import { sectionLabel } from "./section-label.js";
 import type { Action, DocumentSource, IssueChanges, IssueSnapshot, Plan } from "./types.js";
@@ -167,10 +168,10 @@ export function planSync(input: PlanInput): Plan {
       type: "create-label",
       label,
       color: label === tracking ? "1d76db" : "c5def5",
-      description:
-        label === tracking
-          ? `An idea from ${source.path}`
-          : `Ideas in this section of ${source.path}`,
+      description: labelDescription(
+        label === tracking ? "An idea from" : "Ideas in this section of",
+        source.path,
+      ),
       why: `the label "${label}" does not exist yet`,
     }));
 

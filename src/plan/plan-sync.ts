@@ -8,6 +8,7 @@ import { BODY_MAX, ideaTextOf, issueContent } from "./issue-content.js";
 import { readIssueBody, writeIssueBody, type ReadBody } from "./issue-body.js";
 import { labelDescription } from "./label-description.js";
 import { matchRetitles } from "./match-retitles.js";
+import { neutralizeMentions } from "./neutralize-mentions.js";
 import { sectionLabel } from "./section-label.js";
 import type { Action, DocumentSource, IssueChanges, IssueSnapshot, Plan } from "./types.js";
 
@@ -136,7 +137,9 @@ export function planSync(input: PlanInput): Plan {
       key: entry.read.marker.key,
       title: entry.issue.title,
       comment: config.comments.close
-        ? `This idea was removed from \`${source.path}\` in ${commit}, so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`
+        ? neutralizeMentions(
+            `This idea was removed from \`${source.path}\` in ${commit}, so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`,
+          )
         : null,
       changes: { state: "closed", stateReason: "not_planned", body },
       why: `"${entry.issue.title}" is no longer in the document`,
@@ -270,7 +273,9 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
       key: idea.key,
       title: changes.title ?? issue.title,
       comment: wanted.config.comments.reopen
-        ? `This idea is back in \`${wanted.source.path}\` (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}), so this issue is open again.`
+        ? neutralizeMentions(
+            `This idea is back in \`${wanted.source.path}\` (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}), so this issue is open again.`,
+          )
         : null,
       changes: { ...changes, state: "open", stateReason: "reopened" },
       current: { ...current, state: issue.state },
@@ -293,13 +298,16 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
       number: issue.number,
       key: idea.key,
       title: idea.title,
-      body: `The idea was renamed in \`${wanted.source.path}\` from "${issue.title}" to "${idea.title}" (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}). This issue keeps its discussion.`,
+      body: neutralizeMentions(
+        `The idea was renamed in \`${wanted.source.path}\` from "${issue.title}" to "${idea.title}" (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}). This issue keeps its discussion.`,
+      ),
       why,
     });
   }
   return actions;
 }
 
-function cutTitle(title: string): string {
+function cutTitle(idea: string): string {
+  const title = neutralizeMentions(idea);
   return title.length <= TITLE_MAX ? title : title.slice(0, TITLE_MAX - 1).trimEnd() + "\u2026";
 }

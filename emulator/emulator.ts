@@ -232,6 +232,10 @@ export class GitHubEmulator {
       ...(method === "GET" ? [] : openApi().checkRequest(operation, request.body)),
     ];
     for (const problem of problems) this.violations.push(`${method} ${path}: ${problem}`);
+    // Half an emoji (a lone UTF-16 surrogate, left by cutting a string in
+    // JavaScript) cannot be written as UTF-8: such a request is broken text.
+    if (hasLoneSurrogate(request.body))
+      this.violations.push(`${method} ${path}: a string holds half a character (a lone surrogate)`);
     const auth = request.headers.authorization ?? "";
     if (!/^(token|bearer) \S+/i.test(auth)) return this.#error(401, "Requires authentication");
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
@@ -701,6 +705,14 @@ function characters(text: string): number {
   let count = 0;
   for (const _ of text) count += 1;
   return count;
+}
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string")
+    return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value && typeof value === "object") return Object.values(value).some(hasLoneSurrogate);
+  return false;
 }
 
 // Requests GitHub counts against its limits on creating content.

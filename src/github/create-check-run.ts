@@ -1,6 +1,7 @@
 /**
  * Check runs: where maintainers read what a sync did.
  */
+import { shorten } from "../plan/shorten.js";
 import { cutToBytes } from "./cut-to-bytes.js";
 import type { Octokit, RepoRef } from "./octokit.js";
 
@@ -62,7 +63,7 @@ export async function createCheckRun(
     message: a.message,
     ...(a.title ? { title: a.title } : {}),
   }));
-  const title = report.title.slice(0, 255);
+  const title = shorten(report.title, 255);
   const summary = cutToBytes(
     report.summary,
     OUTPUT_MAX_BYTES,

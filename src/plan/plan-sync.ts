@@ -10,6 +10,7 @@ import { labelDescription } from "./label-description.js";
 import { matchRetitles } from "./match-retitles.js";
 import { neutralizeMentions } from "./neutralize-mentions.js";
 import { sectionLabel } from "./section-label.js";
+import { shorten } from "./shorten.js";
 import type { Action, DocumentSource, IssueChanges, IssueSnapshot, Plan } from "./types.js";
 
 /** What the reconciler needs to know. */
@@ -309,5 +310,5 @@ function updateActions(idea: Idea, entry: Managed, wanted: Wanted): Action[] {
 
 function cutTitle(idea: string): string {
   const title = neutralizeMentions(idea);
-  return title.length <= TITLE_MAX ? title : title.slice(0, TITLE_MAX - 1).trimEnd() + "\u2026";
+  return shorten(title, TITLE_MAX);
 }

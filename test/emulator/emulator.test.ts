@@ -68,6 +68,11 @@ describe("the emulator", () => {
     expect(call("POST", "/repos/o/r/labels", { name: "🐢".repeat(50) }).status).toBe(201);
     expect(call("POST", "/repos/o/r/labels", { name: "🐢".repeat(51) }).status).toBe(422);
     expect(emulator.violations).toEqual([]);
+    // Half an emoji, as cutting "🐢" with String.prototype.slice leaves.
+    call("POST", "/repos/o/r/issues", { title: "🐢🐢".slice(0, 3) });
+    expect(emulator.violations).toEqual([
+      "POST /repos/o/r/issues: a string holds half a character (a lone surrogate)",
+    ]);
   });
 
   it("refuses label descriptions over 100 characters", () => {

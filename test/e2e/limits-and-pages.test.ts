@@ -152,14 +152,14 @@ describe("lists over more than one page", () => {
   }, 240_000);
 
   it("previews a pull request whose document is past the first page of its 150 changed files", async () => {
-    const repo = github.emulator.repository("paged", "ideas");
+    const repo = github.emulator.repository("paged", "files");
+    await push(repo, { [CONFIG]: config(HISTORY.DOC), [HISTORY.DOC]: HISTORY.R1 });
     const files: Record<string, string> = {};
     for (let i = 0; i < 150; i += 1) files[`assets/file-${String(i).padStart(3, "0")}.txt`] = "x";
-    const doc = repo.file("main", "doc/ideas.txt");
-    const text = new TextDecoder().decode(doc) + "\n:Idea from a pull request:\n\n  New text.\n";
-    const head = await github.openPullRequest(repo, { ...files, "doc/ideas.txt": text }, 7);
+    const text = HISTORY.R1 + "\n:Idea from a pull request:\n\n  New text.\n";
+    const head = await github.openPullRequest(repo, { ...files, [HISTORY.DOC]: text }, 7);
     await app.idle();
-    expect(repo.pullFiles.get(7)?.indexOf("doc/ideas.txt")).toBeGreaterThanOrEqual(100);
+    expect(repo.pullFiles.get(7)?.indexOf(HISTORY.DOC)).toBeGreaterThanOrEqual(100);
     expect(runOf(repo, head)?.output.title).toBe("Preview: 1 to create");
     expect(requests(repo).some((r) => /\/pulls\/7\/files\?.*page=2/.test(r.path))).toBe(true);
   }, 60_000);

@@ -702,9 +702,7 @@ export class GitHubEmulator {
 // GitHub's limits on titles, bodies and names count characters: Unicode code
 // points, where JavaScript's length counts an emoji twice.
 function characters(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
+  return Array.from(text).length;
 }
 
 function hasLoneSurrogate(value: unknown): boolean {

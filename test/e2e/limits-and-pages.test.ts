@@ -116,7 +116,7 @@ describe("lists over more than one page", () => {
     // Idea 1's issue is the oldest: on the second page of the app's issues.
     const edited = full.replace("would benefit from a new", "would gain a great deal from a new");
     expect(edited).not.toBe(full);
-    let before = github.emulator.log.length;
+    const before = github.emulator.log.length;
     sha = await push(repo, { [doc]: edited });
     expect(runOf(repo, sha)?.conclusion).toBe("success");
     expect(runOf(repo, sha)?.output.title).toBe("1 updated");
@@ -129,7 +129,6 @@ describe("lists over more than one page", () => {
 
     const start = edited.indexOf(":Idea 2:");
     const removed = edited.slice(0, start) + edited.slice(edited.indexOf(":Idea 3:"));
-    before = github.emulator.log.length;
     sha = await push(repo, { [doc]: removed });
     expect(runOf(repo, sha)?.conclusion).toBe("success");
     expect(ideaIssues()).toHaveLength(130);

@@ -16,6 +16,12 @@ export interface EmulatorRequest {
   url: string;
   headers: Record<string, string | undefined>;
   body: unknown;
+  /**
+   * Where the API was reached, such as `http://127.0.0.1:PORT/api/v3`: the
+   * `Link` headers of paged lists name it, so that following them comes back
+   * here. By default https://api.github.com, where nock puts the emulator.
+   */
+  base?: string;
 }
 
 /** An answer, or a fault that has no answer. */
@@ -61,7 +67,7 @@ export interface EmulatedCheckRun {
   head_sha: string;
   conclusion: string;
   external_id: string;
-  output: { title: string; summary: string; annotations: unknown[] };
+  output: { title: string; summary: string; text?: string; annotations: unknown[] };
   actions: Array<{ label: string; identifier: string; description: string }>;
 }
 
@@ -73,6 +79,9 @@ interface Commit {
 /** The bot login the emulated app's writes are made as. */
 export const APP_SLUG = "ideas-sync";
 const BOT = `${APP_SLUG}[bot]`;
+
+/** GitHub's limit on a check run's summary and on its text, in bytes of UTF-8. */
+export const CHECK_OUTPUT_MAX_BYTES = 65_535;
 
 /** GitHub's limits on content-creating requests. */
 export const SECONDARY_LIMITS = { perMinute: 80, perHour: 500 };
@@ -223,6 +232,10 @@ export class GitHubEmulator {
       ...(method === "GET" ? [] : openApi().checkRequest(operation, request.body)),
     ];
     for (const problem of problems) this.violations.push(`${method} ${path}: ${problem}`);
+    // Half an emoji (a lone UTF-16 surrogate, left by cutting a string in
+    // JavaScript) cannot be written as UTF-8: such a request is broken text.
+    if (hasLoneSurrogate(request.body))
+      this.violations.push(`${method} ${path}: a string holds half a character (a lone surrogate)`);
     const auth = request.headers.authorization ?? "";
     if (!/^(token|bearer) \S+/i.test(auth)) return this.#error(401, "Requires authentication");
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
@@ -373,32 +386,19 @@ export class GitHubEmulator {
       const creator = url.searchParams.get("creator");
       const state = url.searchParams.get("state") ?? "open";
       const labels = url.searchParams.get("labels")?.split(",").filter(Boolean) ?? [];
-      const perPage = Math.min(100, Number(url.searchParams.get("per_page") ?? 30));
-      const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
       const all = repository.issues
         .filter((i) => !creator || i.creator === creator)
         .filter((i) => state === "all" || i.state === state)
         .filter((i) => labels.every((l) => i.labels.includes(l)))
         .reverse();
-      const items = all
-        .slice((page - 1) * perPage, page * perPage)
-        .map((issue) => this.#issueJson(repository, issue, template));
-      const last = Math.max(1, Math.ceil(all.length / perPage));
-      const link = (p: number, rel: string) => {
-        const next = new URL(url);
-        next.searchParams.set("page", String(p));
-        return `<http://emulator/api/v3${next.pathname}${next.search}>; rel="${rel}"`;
-      };
-      const headers: Record<string, string> = {};
-      if (page < last) headers.link = [link(page + 1, "next"), link(last, "last")].join(", ");
-      return { status: 200, headers, body: items };
+      return this.#page(request, url, all, (issue) => this.#issueJson(repository, issue, template));
     }
     if (method === "POST" && rest === "/issues") {
       const title = String(body.title ?? "");
       const text = typeof body.body === "string" ? body.body : "";
-      if (title.length === 0 || title.length > 256)
-        return this.#invalid("Issue", "title", `title is ${title.length} characters`);
-      if (text.length > 65_536)
+      if (title.length === 0 || characters(title) > 256)
+        return this.#invalid("Issue", "title", `title is ${characters(title)} characters`);
+      if (characters(text) > 65_536)
         return this.#invalid("Issue", "body", "body is too long (maximum is 65536 characters)");
       const names = ((body.labels as unknown[]) ?? []).map(String);
       if (!this.#useLabels(repository, names))
@@ -421,12 +421,12 @@ export class GitHubEmulator {
       if (!issue) return this.#error(404, "Not Found");
       if (body.title !== undefined) {
         const title = String(body.title);
-        if (title.length === 0 || title.length > 256)
-          return this.#invalid("Issue", "title", `title is ${title.length} characters`);
+        if (title.length === 0 || characters(title) > 256)
+          return this.#invalid("Issue", "title", `title is ${characters(title)} characters`);
         issue.title = title;
       }
       if (typeof body.body === "string") {
-        if (body.body.length > 65_536)
+        if (characters(body.body) > 65_536)
           return this.#invalid("Issue", "body", "body is too long (maximum is 65536 characters)");
         issue.body = body.body;
       }
@@ -451,9 +451,7 @@ export class GitHubEmulator {
       const issue = repository.issues[Number(m[1]) - 1];
       if (!issue) return this.#error(404, "Not Found");
       const template = (example(200) as unknown as Json[])[0] as Json;
-      const perPage = Math.min(100, Number(url.searchParams.get("per_page") ?? 30));
-      const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
-      const items = issue.comments.slice((page - 1) * perPage, page * perPage).map((c) => ({
+      return this.#page(request, url, issue.comments, (c) => ({
         ...template,
         id: c.id,
         body: c.body,
@@ -463,20 +461,12 @@ export class GitHubEmulator {
           type: c.user.endsWith("[bot]") ? "Bot" : "User",
         },
       }));
-      const last = Math.max(1, Math.ceil(issue.comments.length / perPage));
-      const headers: Record<string, string> = {};
-      if (page < last) {
-        const next = new URL(url);
-        next.searchParams.set("page", String(page + 1));
-        headers.link = `<${String(request.headers.host ? `http://${request.headers.host}` : "http://emulator")}/api/v3${next.pathname}${next.search}>; rel="next"`;
-      }
-      return { status: 200, headers, body: items };
     }
     if (method === "POST" && (m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = repository.issues[Number(m[1]) - 1];
       if (!issue) return this.#error(404, "Not Found");
       const text = String(body.body ?? "");
-      if (text.length === 0 || text.length > 65_536)
+      if (text.length === 0 || characters(text) > 65_536)
         return this.#invalid("IssueComment", "body", "body is invalid");
       const comment = { id: this.#ids++, body: text, user: BOT };
       issue.comments.push(comment);
@@ -484,15 +474,23 @@ export class GitHubEmulator {
     }
     if (method === "GET" && rest === "/labels") {
       const template = (example(200) as unknown as Json[])[0] as Json;
-      return this.#ok(
-        200,
-        repository.labels.map((l) => ({ ...template, ...l, default: false })),
-      );
+      return this.#page(request, url, repository.labels, (l) => ({
+        ...template,
+        ...l,
+        default: false,
+      }));
     }
     if (method === "POST" && rest === "/labels") {
       const name = String(body.name ?? "");
-      if (name.length === 0 || name.length > 50)
+      if (name.length === 0 || characters(name) > 50)
         return this.#invalid("Label", "name", "name is too long (maximum is 50 characters)");
+      const description = String(body.description ?? "");
+      if (characters(description) > 100)
+        return this.#invalid(
+          "Label",
+          "description",
+          "description is too long (maximum is 100 characters)",
+        );
       if (repository.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
         return {
           status: 422,
@@ -507,13 +505,15 @@ export class GitHubEmulator {
         id: this.#ids++,
         name,
         color: String(body.color ?? "ededed"),
-        description: String(body.description ?? ""),
+        description,
       };
       repository.labels.push(label);
       return this.#ok(201, { ...example(201), ...label, default: false });
     }
     if (method === "POST" && rest === "/check-runs") {
       const output = (body.output ?? {}) as Json;
+      const refused = this.#checkOutput(output);
+      if (refused) return refused;
       const run: EmulatedCheckRun = {
         id: this.#ids++,
         name: String(body.name),
@@ -523,25 +523,30 @@ export class GitHubEmulator {
         output: {
           title: String(output.title ?? ""),
           summary: String(output.summary ?? ""),
+          ...(typeof output.text === "string" ? { text: output.text } : {}),
           annotations: (output.annotations as unknown[]) ?? [],
         },
         actions: (body.actions as EmulatedCheckRun["actions"]) ?? [],
       };
-      if ((run.output.annotations as unknown[]).length > 50)
-        return this.#invalid("CheckRun", "annotations", "at most 50 annotations per request");
       repository.checkRuns.push(run);
-      const value = example(201);
-      return this.#ok(201, {
-        ...value,
-        id: run.id,
-        name: run.name,
-        head_sha: run.head_sha,
-        external_id: run.external_id,
-        status: "completed",
-        conclusion: run.conclusion,
-        html_url: `${repository.htmlUrl}/runs/${run.id}`,
-        output: { ...(value.output as Json), title: run.output.title, summary: run.output.summary },
-      });
+      return this.#ok(201, this.#checkRunJson(repository, run, example(201)));
+    }
+    if (method === "PATCH" && (m = /^\/check-runs\/(\d+)$/.exec(rest))) {
+      const run = repository.checkRuns.find((r) => r.id === Number(m?.[1]));
+      if (!run) return this.#error(404, "Not Found");
+      const output = body.output as Json | undefined;
+      if (output) {
+        const refused = this.#checkOutput(output);
+        if (refused) return refused;
+        if (typeof output.title === "string") run.output.title = output.title;
+        if (typeof output.summary === "string") run.output.summary = output.summary;
+        if (typeof output.text === "string") run.output.text = output.text;
+        // GitHub appends the annotations of each update to those it has.
+        run.output.annotations.push(...((output.annotations as unknown[]) ?? []));
+      }
+      if (typeof body.conclusion === "string") run.conclusion = body.conclusion;
+      if (Array.isArray(body.actions)) run.actions = body.actions as EmulatedCheckRun["actions"];
+      return this.#ok(200, this.#checkRunJson(repository, run, example(200)));
     }
     if (method === "GET" && (m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest))) {
       const login = decodeURIComponent(m[1] as string);
@@ -560,20 +565,61 @@ export class GitHubEmulator {
     }
     if (method === "GET" && (m = /^\/pulls\/(\d+)\/files$/.exec(rest))) {
       const template = (example(200) as unknown as Json[])[0] as Json;
-      const files = repository.pullFiles.get(Number(m[1])) ?? [];
-      return this.#ok(
-        200,
-        files.map((filename) => ({ ...template, filename, status: "modified" })),
-      );
+      // GitHub lists at most 3000 files of a pull request.
+      const files = (repository.pullFiles.get(Number(m[1])) ?? []).slice(0, 3000);
+      return this.#page(request, url, files, (filename) => ({
+        ...template,
+        filename,
+        status: "modified",
+      }));
     }
     this.violations.push(`${method} ${path}: the emulator does not implement this operation`);
     return this.#error(404, "Not Found");
   }
 
+  // GitHub takes a check run's summary and text up to 65,535 bytes of UTF-8
+  // (its API description says characters; the bytes are what it counts), and
+  // 50 annotations per request.
+  #checkOutput(output: Json) {
+    for (const field of ["summary", "text"] as const) {
+      const value = output[field];
+      const bytes = typeof value === "string" ? Buffer.byteLength(value, "utf8") : 0;
+      if (bytes > CHECK_OUTPUT_MAX_BYTES)
+        return this.#invalid(
+          "CheckRun",
+          `output.${field}`,
+          `Only ${CHECK_OUTPUT_MAX_BYTES} characters are allowed; ${bytes} were supplied.`,
+        );
+    }
+    if (Array.isArray(output.annotations) && output.annotations.length > 50)
+      return this.#invalid("CheckRun", "annotations", "at most 50 annotations per request");
+    return null;
+  }
+
+  #checkRunJson(repository: EmulatedRepository, run: EmulatedCheckRun, template: Json): Json {
+    return {
+      ...template,
+      id: run.id,
+      name: run.name,
+      head_sha: run.head_sha,
+      external_id: run.external_id,
+      status: "completed",
+      conclusion: run.conclusion,
+      html_url: `${repository.htmlUrl}/runs/${run.id}`,
+      output: {
+        ...(template.output as Json),
+        title: run.output.title,
+        summary: run.output.summary,
+        text: run.output.text ?? null,
+        annotations_count: run.output.annotations.length,
+      },
+    };
+  }
+
   // GitHub makes the labels an issue names that the repository lacks; it
   // refuses names over 50 characters (false).
   #useLabels(repository: EmulatedRepository, names: string[]): boolean {
-    if (names.some((name) => name.length > 50)) return false;
+    if (names.some((name) => characters(name) > 50)) return false;
     for (const name of names)
       if (!repository.labels.some((l) => l.name.toLowerCase() === name.toLowerCase()))
         repository.labels.push({ id: this.#ids++, name, color: "ededed", description: "" });
@@ -613,6 +659,36 @@ export class GitHubEmulator {
     };
   }
 
+  // One page of a list, as GitHub pages: 30 items unless `per_page` asks for
+  // up to 100, and a Link header naming the next and last pages at the
+  // address the request came to.
+  #page<T>(
+    request: EmulatorRequest,
+    url: URL,
+    all: readonly T[],
+    toJson: (item: T) => unknown,
+  ): Exclude<EmulatorResponse, { reset: true }> {
+    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get("per_page") ?? 30)));
+    const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
+    const items = all.slice((page - 1) * perPage, page * perPage).map(toJson);
+    const last = Math.max(1, Math.ceil(all.length / perPage));
+    const base = (request.base ?? "https://api.github.com").replace(/\/$/, "");
+    const link = (p: number, rel: string) => {
+      const next = new URL(url);
+      next.searchParams.set("page", String(p));
+      return `<${base}${next.pathname}${next.search}>; rel="${rel}"`;
+    };
+    const links = [
+      ...(page > 1 ? [link(page - 1, "prev"), link(1, "first")] : []),
+      ...(page < last ? [link(page + 1, "next"), link(last, "last")] : []),
+    ];
+    return {
+      status: 200,
+      headers: links.length > 0 ? { link: links.join(", ") } : {},
+      body: items,
+    };
+  }
+
   #ok(status: number, body: unknown): Exclude<EmulatorResponse, { reset: true }> {
     return { status, headers: {}, body };
   }
@@ -636,6 +712,20 @@ export class GitHubEmulator {
       },
     };
   }
+}
+
+// GitHub's limits on titles, bodies and names count characters: Unicode code
+// points, where JavaScript's length counts an emoji twice.
+function characters(text: string): number {
+  return Array.from(text).length;
+}
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string")
+    return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value && typeof value === "object") return Object.values(value).some(hasLoneSurrogate);
+  return false;
 }
 
 // Requests GitHub counts against its limits on creating content.

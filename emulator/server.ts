@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
 import { GitHubEmulator, type EmulatedCheckRun, type EmulatedRepository } from "./emulator.js";
 import { renderIssuesPage } from "./issues-page.js";
+import { requestOnce } from "./request-once.js";
 import { checkRunActionPayload, pullRequestPayload, pushPayload } from "./payloads.js";
 
 /** A running emulator. */
@@ -52,7 +53,8 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
   let target: { url: string; secret: string } | null = null;
   const server: Server = createServer((request, response) => {
     void readBody(request).then((raw) => {
-      const url = (request.url ?? "/").replace(/^\/api\/v3(?=\/)/, "");
+      const requested = request.url ?? "/";
+      const url = requested.replace(/^\/api\/v3(?=\/)/, "");
       if (url.startsWith("/_emulator/sleep") && request.method === "POST") {
         const { ms } = JSON.parse(raw || "{}") as { ms?: number };
         emulator.advance(Number(ms) || 0);
@@ -81,6 +83,9 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
         url,
         headers: request.headers as Record<string, string | undefined>,
         body,
+        // Links lead back to where the request came: this host and port, and
+        // /api/v3 when the client uses GitHub Enterprise's prefix.
+        base: `http://${request.headers.host ?? `127.0.0.1:${request.socket.localPort}`}${requested === url ? "" : "/api/v3"}`,
       });
       if ("reset" in answer) {
         request.socket.destroy();
@@ -97,13 +102,17 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       else send();
     });
   });
+  // The app's kept-alive connections stay open as GitHub's do, rather than
+  // Node's five seconds, which a busy app may outlast and then write to a
+  // connection just closed.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   const deliver: RunningEmulator["deliver"] = async (name, payload, options = {}) => {
     if (!target) throw new Error("no app connected to deliver to");
     const body = options.body ?? JSON.stringify(payload);
-    const response = await fetch(`${target.url}/api/github/webhooks`, {
+    const response = await requestOnce(`${target.url}/api/github/webhooks`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -113,7 +122,6 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       },
       body,
     });
-    await response.arrayBuffer();
     return response.status;
   };
 

@@ -3,6 +3,7 @@
  */
 import type { Context } from "probot";
 import { requestFailure } from "../github/request-error.js";
+import { neutralizeMentions } from "../plan/neutralize-mentions.js";
 import type { AppState } from "./app-state.js";
 import { syncBranchHead, type BranchRun } from "./sync-branch-head.js";
 
@@ -62,7 +63,8 @@ export function handleCommentCommand(state: AppState) {
         await reply(`\`/ideas-sync ${command}\` failed: ${failure.message}`);
         return;
       }
-      await reply(describeRun(command, run));
+      // Titles in the outcome may name people: quoting them notifies no one.
+      await reply(neutralizeMentions(describeRun(command, run)));
     });
   };
 }

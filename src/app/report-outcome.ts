@@ -5,7 +5,7 @@ import type { List, ListItem, PhrasingContent, RootContent } from "mdast";
 import type { ConfigError } from "../config/parse-config.js";
 import type { Diagnostic } from "../document/types.js";
 import {
-  ANNOTATIONS_MAX,
+  ANNOTATIONS_TOTAL_MAX,
   type Annotation,
   type CheckRunReport,
 } from "../github/create-check-run.js";
@@ -255,7 +255,7 @@ function describeCounts(counts: Map<Action["type"], number>, tense: "past" | "fu
 }
 
 function annotate(path: string, diagnostics: Diagnostic[]): Annotation[] {
-  // Errors first: only 50 fit.
+  // Errors first: past ANNOTATIONS_TOTAL_MAX, the rest are left out.
   const order = { error: 0, warning: 1, info: 2 } as const;
   return [...diagnostics]
     .sort((a, b) => order[a.severity] - order[b.severity] || a.line - b.line)
@@ -268,10 +268,10 @@ function annotate(path: string, diagnostics: Diagnostic[]): Annotation[] {
     }));
 }
 
-// A check run shows at most 50 annotations: say when there were more.
+// Say when there were more problems than the check run marks.
 function problemsLine(diagnostics: Diagnostic[]): string {
-  if (diagnostics.length <= ANNOTATIONS_MAX) return "";
-  return `The document has ${diagnostics.length} problems; the first ${ANNOTATIONS_MAX} (errors first) are marked on their lines, and \`npx ideas-sync parse FILE\` lists them all.\n\n`;
+  if (diagnostics.length <= ANNOTATIONS_TOTAL_MAX) return "";
+  return `The document has ${diagnostics.length} problems; the first ${ANNOTATIONS_TOTAL_MAX} (errors first) are marked on their lines, and \`npx ideas-sync parse FILE\` lists them all.\n\n`;
 }
 
 function hasErrors(diagnostics: Diagnostic[]): boolean {

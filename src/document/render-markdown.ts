@@ -7,10 +7,9 @@ import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal"
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
+import { breakMentions } from "./break-mentions.js";
 
 const SOFT_BREAK = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
-// "@" not after a word character (an e-mail address), before a user or team name.
-const MENTION = /(^|[^\p{L}\p{N}_.+-])@(?=[A-Za-z0-9])/gu;
 
 const linkLiterals = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
 
@@ -98,7 +97,7 @@ function toMarkdownNode(node: RootContent): Rewritten {
       // "@name" in an issue would notify that person on every sync: a zero
       // width space after "@" keeps the text and stops the mention.
       let value = clean(node.value.replace(SOFT_BREAK, " ")).replace(/\uFEFF/g, "");
-      if (value.includes("@")) value = value.replace(MENTION, "$1@\u200B");
+      value = breakMentions(value);
       return value === node.value ? node : { type: "text", value };
     }
     case "inlineCode": {

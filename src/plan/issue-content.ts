@@ -2,6 +2,7 @@
  * What goes inside the region of an idea's issue.
  */
 import type { Idea } from "../document/types.js";
+import { neutralizeMentions } from "./neutralize-mentions.js";
 import type { DocumentSource } from "./types.js";
 
 /** GitHub refuses issue bodies longer than this. */
@@ -10,7 +11,7 @@ export const BODY_MAX = 65_536;
 /**
  * The idea's text, then a line linking its source lines at the commit.
  * Text that would make the body too long is cut at a paragraph outside code,
- * with a link to the rest.
+ * with a link to the rest. Mentions in it notify no one.
  * @param idea the idea
  * @param source where the document was read
  * @param room how many characters the region may take
@@ -20,7 +21,7 @@ export function issueContent(idea: Idea, source: DocumentSource, room = BODY_MAX
   const lines =
     idea.endLine > idea.line ? `lines ${idea.line}–${idea.endLine}` : `line ${idea.line}`;
   const footer = `<sub>From [${source.path}, ${lines}](${link}) at ${source.sha.slice(0, 7)}. ideas-sync keeps this text in step with the document: to change it, edit the document.</sub>`;
-  let text = idea.markdown;
+  let text = neutralizeMentions(idea.markdown);
   const budget = room - footer.length - 200;
   if (text.length > budget) {
     text =

@@ -8,13 +8,16 @@ import { checkGuards } from "./check-guards.js";
 import { renameDigest, withNote } from "./comment-note.js";
 import { BODY_MAX, issueContent } from "./issue-content.js";
 import { readIssueBody, writeIssueBody } from "./issue-body.js";
+import { labelDescription } from "./label-description.js";
 import {
   matchIssues,
   type ManagedIssue,
   type MatchedBy,
   type UnmarkedIssue,
 } from "./match-issues.js";
+import { neutralizeMentions } from "./neutralize-mentions.js";
 import { sectionLabel } from "./section-label.js";
+import { shorten } from "./shorten.js";
 import type { Action, DocumentSource, IssueChanges, IssueSnapshot, Plan } from "./types.js";
 
 /** What the reconciler needs to know. */
@@ -128,7 +131,9 @@ export function planSync(input: PlanInput): Plan {
       title: entry.issue.title,
       comment: config.comments.close
         ? withNote(
-            `This idea was removed from \`${source.path}\` in ${commit}, so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`,
+            neutralizeMentions(
+              `This idea was removed from \`${source.path}\` in ${commit}, so this issue is closed as not planned. If it comes back, ideas-sync reopens this issue.`,
+            ),
             `close:${entry.read.marker.key}:${closes}`,
           )
         : null,
@@ -195,10 +200,10 @@ export function planSync(input: PlanInput): Plan {
       type: "create-label",
       label,
       color: label === tracking ? "1d76db" : "c5def5",
-      description:
-        label === tracking
-          ? `An idea from ${source.path}`
-          : `Ideas in this section of ${source.path}`,
+      description: labelDescription(
+        label === tracking ? "An idea from" : "Ideas in this section of",
+        source.path,
+      ),
       why: `the label "${label}" does not exist yet`,
     }));
 
@@ -323,7 +328,9 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
       title: changes.title ?? issue.title,
       comment: wanted.config.comments.reopen
         ? withNote(
-            `This idea is back in \`${wanted.source.path}\` (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}), so this issue is open again.`,
+            neutralizeMentions(
+              `This idea is back in \`${wanted.source.path}\` (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}), so this issue is open again.`,
+            ),
             `reopen:${marker?.key ?? idea.key}:${marker?.closes ?? 0}`,
           )
         : null,
@@ -352,7 +359,9 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
       key: idea.key,
       title: idea.title,
       body: withNote(
-        `The idea was renamed in \`${wanted.source.path}\` from "${issue.title}" to "${idea.title}" (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}). This issue keeps its discussion.`,
+        neutralizeMentions(
+          `The idea was renamed in \`${wanted.source.path}\` from "${issue.title}" to "${idea.title}" (${wanted.source.repositoryUrl}/commit/${wanted.source.sha}). This issue keeps its discussion.`,
+        ),
         `rename:${idea.key}:${renameDigest(issue.title, title)}`,
       ),
       priorComments: issue.comments ?? 0,
@@ -362,6 +371,7 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
   return actions;
 }
 
-function cutTitle(title: string): string {
-  return title.length <= TITLE_MAX ? title : title.slice(0, TITLE_MAX - 1).trimEnd() + "\u2026";
+function cutTitle(idea: string): string {
+  const title = neutralizeMentions(idea);
+  return shorten(title, TITLE_MAX);
 }

@@ -2,6 +2,7 @@
  * The label of a section.
  */
 import { LABEL_MAX, type DocumentConfig } from "../config/config-schema.js";
+import { shorten } from "./shorten.js";
 
 /**
  * The label triage finds a section's ideas by: the name the configuration
@@ -16,5 +17,5 @@ export function sectionLabel(section: string | null, config: DocumentConfig): st
   if (named === false) return null;
   if (named !== undefined) return named;
   const label = (config["section-labels"].prefix + section).trim();
-  return label.length <= LABEL_MAX ? label : label.slice(0, LABEL_MAX - 1).trimEnd() + "\u2026";
+  return shorten(label, LABEL_MAX);
 }

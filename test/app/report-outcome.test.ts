@@ -29,15 +29,22 @@ const problems = (n: number): Diagnostic[] =>
   }));
 
 describe("reportOutcome", () => {
-  it("marks at most 50 problems, errors first, and says when there were more", () => {
+  it("annotates every problem, errors first, and says when there were more than a check run marks", () => {
     const report = reportOutcome(
-      { kind: "preview", path: plan.path, plan, diagnostics: problems(60) },
+      { kind: "preview", path: plan.path, plan, diagnostics: problems(1010) },
       facts,
     );
-    expect(report.annotations).toHaveLength(60);
+    expect(report.annotations).toHaveLength(1010);
     expect(report.annotations?.[0]).toMatchObject({ level: "failure", line: 1 });
     expect(report.conclusion).toBe("failure");
-    expect(report.summary).toContain("The document has 60 problems; the first 50 (errors first)");
+    expect(report.summary).toContain(
+      "The document has 1010 problems; the first 1000 (errors first)",
+    );
+    const some = reportOutcome(
+      { kind: "preview", path: plan.path, plan, diagnostics: problems(120) },
+      facts,
+    );
+    expect(some.summary).not.toContain("problems; the first");
     const few = reportOutcome(
       { kind: "preview", path: plan.path, plan, diagnostics: problems(3) },
       facts,

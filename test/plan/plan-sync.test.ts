@@ -111,6 +111,23 @@ describe("planSync", () => {
     expect(repo.plan([{ ...A, title: "Wind speed gauge" }, B, C, D]).actions).toEqual([]);
   });
 
+  it("writes titles, text and comments that notify no one an idea names", () => {
+    const repo = new Repo();
+    const named = { ...A, title: "Ask @octocat about gauges", body: "cc @github/hardware." };
+    repo.sync([named, B, C, D]);
+    const raw = /(^|[^\p{L}\p{N}_.+-])@[A-Za-z0-9]/u;
+    expect(repo.issue(1).title).toBe("Ask @\u200Boctocat about gauges");
+    expect(repo.issue(1).body).toContain("cc @\u200Bgithub/hardware.");
+    expect(repo.plan([named, B, C, D]).actions).toEqual([]);
+    const { plan } = repo.sync([{ ...named, title: "Ask @octocat about wind gauges" }, B, C, D]);
+    expect(types(plan)).toEqual(["comment", "update-issue"]);
+    expect(repo.issue(1).title).toBe("Ask @\u200Boctocat about wind gauges");
+    const comment = repo.store.comments.at(-1)?.body ?? "";
+    expect(comment).toContain('to "Ask @\u200Boctocat about wind gauges"');
+    for (const text of [repo.issue(1).title, repo.issue(1).body, comment])
+      expect(text).not.toMatch(raw);
+  });
+
   it("keeps the issue of an idea retitled and rewritten when its key is pinned", () => {
     const repo = new Repo();
     repo.sync(BASE);

@@ -76,7 +76,7 @@ function applyEdit(ideas: TestIdea[], e: Edit): void {
       counter += 1;
       ideas.push({
         title: `Idea ${counter} ${VOCABULARY[e.seed % VOCABULARY.length]}`,
-        body: bodyOf(e.seed + counter),
+        body: bodyOf(counter * 1000 + e.seed),
         section: SECTIONS[e.section],
       });
       return;

@@ -160,6 +160,11 @@ export class GitHubEmulator {
   /** Requests refused by the secondary limit, by "METHOD path body". */
   readonly refusals = new Map<string, number>();
   readonly faults: Fault[] = [];
+  /**
+   * Called before each request is answered: what people do on GitHub while
+   * the app works (a test edits an issue as a request of the app arrives).
+   */
+  beforeRequest: ((method: string, path: string) => void) | null = null;
   /** The primary limit per installation and hour. */
   primaryLimit = 5000;
   #clock = Date.parse("2026-01-05T09:00:00Z");
@@ -198,6 +203,7 @@ export class GitHubEmulator {
   handle(request: EmulatorRequest): EmulatorResponse {
     const url = new URL(request.url, "http://emulator");
     const path = url.pathname;
+    this.beforeRequest?.(request.method.toUpperCase(), path);
     const operation = openApi().find(request.method, path);
     const answer = this.#answer(request, url, operation);
     if ("reset" in answer) {
@@ -446,6 +452,15 @@ export class GitHubEmulator {
               : "reopened";
       }
       return this.#ok(200, this.#issueJson(repository, issue, example(200)));
+    }
+    if (method === "GET" && (m = /^\/issues\/(\d+)$/.exec(rest))) {
+      const issue = repository.issues[Number(m[1]) - 1];
+      if (!issue) return this.#error(404, "Not Found");
+      // GitHub's description gives this answer no example of its own: an
+      // update's answer is the same issue object.
+      const update = api.find("PATCH", path);
+      const template = update ? (api.example(update, 200) as Json) : example(200);
+      return this.#ok(200, this.#issueJson(repository, issue, template));
     }
     if (method === "GET" && (m = /^\/issues\/(\d+)\/comments$/.exec(rest))) {
       const issue = repository.issues[Number(m[1]) - 1];

@@ -2,7 +2,9 @@
  * A plan → GitHub, one write at a time.
  */
 import { noteOf } from "../plan/comment-note.js";
-import type { Action, IssueChanges, Plan } from "../plan/types.js";
+import { rebaseChanges } from "../plan/rebase-changes.js";
+import type { Action, IssueChanges, IssueSnapshot, Plan } from "../plan/types.js";
+import { toIssueSnapshots } from "./to-issue-snapshot.js";
 import type { Octokit, RepoRef } from "./octokit.js";
 import { requestFailure, type RequestFailure } from "./request-error.js";
 
@@ -160,14 +162,22 @@ async function applyAction(
       );
       return data.number;
     }
+    // Issues are read back just before they are written: people may have
+    // edited them since the listing, and what they changed is kept.
     case "update-issue":
-      await write(() => patchIssue(octokit, repo, action.number, action.changes));
-      return action.number;
-    // Comments go before the write they announce, and are written once per
-    // event: an earlier run may have written one and failed after it.
     case "close-issue":
-    case "reopen-issue":
-      if (action.comment)
+    case "reopen-issue": {
+      const fresh = await readIssue(octokit, repo, action.number);
+      const changes = rebaseChanges(
+        action.changes,
+        action.type === "close-issue" ? undefined : action.current.labels,
+        fresh,
+      );
+      // A person closed it meanwhile: it stays as they left it.
+      if (changes === null) return action.number;
+      // Comments go before the write they announce, and are written once per
+      // event: an earlier run may have written one and failed after it.
+      if (action.type !== "update-issue" && action.comment)
         await commentOnce(
           octokit,
           repo,
@@ -176,8 +186,10 @@ async function applyAction(
           action.priorComments,
           write,
         );
-      await write(() => patchIssue(octokit, repo, action.number, action.changes));
+      if (Object.keys(changes).length > 0)
+        await write(() => patchIssue(octokit, repo, action.number, changes));
       return action.number;
+    }
     case "comment":
       await commentOnce(octokit, repo, action.number, action.body, action.priorComments, write);
       return action.number;
@@ -194,6 +206,19 @@ function patchIssue(octokit: Octokit, repo: RepoRef, number: number, changes: Is
     ...(changes.state === undefined ? {} : { state: changes.state }),
     ...(changes.stateReason === undefined ? {} : { state_reason: changes.stateReason }),
   });
+}
+
+/** The issue as GitHub has it now; a failure defers the rest of the run. */
+async function readIssue(octokit: Octokit, repo: RepoRef, number: number): Promise<IssueSnapshot> {
+  try {
+    const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
+    const read = toIssueSnapshots([data]);
+    const issue = read.ok ? read.issues[0] : undefined;
+    if (!issue) throw new Error(`issue #${number} is not what GitHub sends`);
+    return issue;
+  } catch (error) {
+    throw new Deferred("error", describe(requestFailure(error)), requestFailure(error));
+  }
 }
 
 /**

@@ -150,7 +150,9 @@ describe("push", () => {
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
       `POST ${h.github.base}/issues/N/comments`,
+      `GET ${h.github.base}/issues/N`,
       `PATCH ${h.github.base}/issues/N`,
+      `GET ${h.github.base}/issues/N`,
       `PATCH ${h.github.base}/issues/N`,
       `POST ${h.github.base}/check-runs`,
     ]);
@@ -306,7 +308,7 @@ describe("push", () => {
     expect(h.github.refused).toEqual([]);
     expect(open(h)).toHaveLength(2);
     // The head has not moved: the document is not read twice. Four closes,
-    // each with its comment, then the report.
+    // each reading its issue back and commenting first, then the report.
     expect(h.github.calls()).toEqual([
       `GET ${h.github.base}`,
       `GET ${h.github.base}/contents/${CONFIG}`,
@@ -314,7 +316,11 @@ describe("push", () => {
       `GET ${h.github.base}/contents/${DOC}`,
       `GET ${h.github.base}/issues`,
       ...Array(4)
-        .fill([`POST ${h.github.base}/issues/N/comments`, `PATCH ${h.github.base}/issues/N`])
+        .fill([
+          `GET ${h.github.base}/issues/N`,
+          `POST ${h.github.base}/issues/N/comments`,
+          `PATCH ${h.github.base}/issues/N`,
+        ])
         .flat(),
       `POST ${h.github.base}/check-runs`,
     ]);

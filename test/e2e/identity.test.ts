@@ -394,3 +394,40 @@ describe("keys and titles", () => {
     expect(repo2.issues[1]?.body).toContain(`${text(2)} More.`);
   }, 60_000);
 });
+
+describe("people working on issues while a run writes", () => {
+  it("keeps a note and labels a person adds, and a label they take off, between the listing and the write", async () => {
+    const repo = github.emulator.repository("during", "run");
+    const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2), idea("Solar charger", 3)];
+    await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
+    const last = issueOf(repo, "Solar charger");
+    last.labels.push("wontfix");
+    // As the run's first update arrives, a person edits the last issue.
+    let acted = false;
+    github.emulator.beforeRequest = (method, path) => {
+      if (acted || method !== "PATCH" || !path.endsWith("/issues/1")) return;
+      acted = true;
+      last.body = `${last.body}\n\nA person's note, written during the run.`;
+      last.labels = [...last.labels.filter((l) => l !== "wontfix"), "help wanted"];
+      last.title = "Solar charger (needs a mentor)";
+    };
+    const edited = ideas.map((i) => ({ ...i, body: `${i.body} Revised.` }));
+    const w = writes();
+    await push(repo, { [DOC]: markdown(edited) });
+    github.emulator.beforeRequest = null;
+    expect(acted).toBe(true);
+    expectSynced(
+      repo,
+      edited.map((i) =>
+        i.title === "Solar charger" ? { ...i, title: "Solar charger (needs a mentor)" } : i,
+      ),
+    );
+    expect(last.body).toContain("A person's note, written during the run.");
+    expect(last.body).toContain(`${text(3)} Revised.`);
+    expect(last.labels.sort()).toEqual(["Projects", "help wanted", "idea"]);
+    // The text changed, not the title: the person's title stays.
+    expect(last.title).toBe("Solar charger (needs a mentor)");
+    // Three updates and the check run; each update read its issue first.
+    expect(writes() - w).toBe(4);
+  }, 60_000);
+});

@@ -45,6 +45,7 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
   const outcomes: DocumentOutcome[] = [];
   let issues: IssueSnapshot[] | null = null;
   let labels: string[] | null = null;
+  let descriptions: Map<string, string> | undefined;
   let writes = 0;
   // Old paths of moved documents, each taken over by one document only.
   const claimed = new Set<string>();
@@ -75,6 +76,7 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
           source,
           issues: issues as IssueSnapshot[],
           labels: known,
+          ...(descriptions ? { labelDescriptions: descriptions } : {}),
           config,
           adopt,
           appLogin: input.botLogin,
@@ -82,7 +84,9 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       let plan = makePlan(labels ?? [...new Set(issues.flatMap((issue) => issue.labels))]);
       // Labels on no managed issue may still exist: list them only when the plan would create one.
       if (labels === null && plan.actions.some((action) => action.type === "create-label")) {
-        labels = await listLabels(input.octokit, input.repo);
+        const listed = await listLabels(input.octokit, input.repo);
+        labels = listed.map((label) => label.name);
+        descriptions = new Map(listed.map((label) => [label.name, label.description]));
         plan = makePlan(labels);
       }
       const diagnostics = document.diagnostics;

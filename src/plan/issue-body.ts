@@ -205,6 +205,7 @@ function parseMarker(json: string): Marker | null {
       ...(typeof value.section === "string" || value.section === null
         ? { section: value.section }
         : {}),
+      ...(typeof value.tracking === "string" ? { tracking: value.tracking } : {}),
       ...(value.removed === true ? { removed: true } : {}),
       ...(typeof value.closes === "number" && Number.isSafeInteger(value.closes) && value.closes > 0
         ? { closes: value.closes }

@@ -28,6 +28,12 @@ export interface PlanInput {
   issues: readonly IssueSnapshot[];
   /** Names of the labels the repository has. */
   labels: readonly string[];
+  /**
+   * The descriptions of the repository's labels by name, when they were
+   * listed: a section label a person renamed on GitHub is found by the
+   * description ideas-sync gave it, and used under its new name.
+   */
+  labelDescriptions?: ReadonlyMap<string, string>;
   config: DocumentConfig;
   /**
    * Paths no configured document has any more whose issues this document
@@ -64,6 +70,7 @@ export function planSync(input: PlanInput): Plan {
   const { document, source, config } = input;
   const ideas = document.sections.flatMap((section) => section.ideas);
   const tracking = config["tracking-label"];
+  const actual = renamedLabels(input.labelDescriptions, source.path);
 
   // 1.
   const { managed, unmarked } = findIssues(input);
@@ -75,8 +82,10 @@ export function planSync(input: PlanInput): Plan {
   const ideaActions: Action[] = [];
   for (const idea of ideas) {
     const found = match.byIdea.get(idea.key);
+    // The section label as configured, recorded in the marker; and its name
+    // on GitHub, which a person may have changed.
     const section = sectionLabel(idea.section, config);
-    const labels = [tracking, ...(section ? [section] : [])];
+    const labels = [tracking, ...(section ? [actual(section)] : [])];
     if (!found) {
       ideaActions.push({
         type: "create-issue",
@@ -87,6 +96,7 @@ export function planSync(input: PlanInput): Plan {
           key: idea.key,
           hash: idea.hash,
           section,
+          tracking,
         }),
         labels,
         why: `"${idea.title}" (line ${idea.line}) has no issue yet`,
@@ -106,6 +116,7 @@ export function planSync(input: PlanInput): Plan {
           ),
         section,
         labels,
+        actual,
         by,
         source,
         config,
@@ -190,7 +201,7 @@ export function planSync(input: PlanInput): Plan {
       const idea = ideaByKey.get(action.key);
       const section = idea ? sectionLabel(idea.section, config) : null;
       needed.add(tracking);
-      if (section) needed.add(section);
+      if (section) needed.add(actual(section));
     }
   }
   const labelActions: Action[] = [...needed]
@@ -200,10 +211,10 @@ export function planSync(input: PlanInput): Plan {
       type: "create-label",
       label,
       color: label === tracking ? "1d76db" : "c5def5",
-      description: labelDescription(
-        label === tracking ? "An idea from" : "Ideas in this section of",
-        source.path,
-      ),
+      description:
+        label === tracking
+          ? labelDescription("An idea from", source.path)
+          : sectionDescription(label, source.path),
       why: `the label "${label}" does not exist yet`,
     }));
 
@@ -242,6 +253,8 @@ interface Wanted {
   content: () => string;
   section: string | null;
   labels: string[];
+  /** A label's name on GitHub, for the name ideas-sync gave it. */
+  actual: (label: string) => string;
   by: MatchedBy;
   source: DocumentSource;
   config: DocumentConfig;
@@ -253,6 +266,12 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
   const moved = marker !== null && marker.path !== wanted.source.path;
   const textChanged = !marker || marker.hash !== idea.hash || marker.key !== idea.key || moved;
   const sectionChanged = (marker?.section ?? null) !== wanted.section;
+  // The tracking label changed in the configuration: the one ideas-sync set
+  // goes, the new one comes. (Markers written before ideas-sync recorded it
+  // get the new one when the issue is written anyway.)
+  const tracking = wanted.config["tracking-label"];
+  const trackingChanged =
+    marker?.tracking !== undefined && marker.tracking.toLowerCase() !== tracking.toLowerCase();
   const comeBack = issue.state === "closed" && marker?.removed === true;
   // A person reopened it after ideas-sync closed it, and now the idea is back:
   // the record that ideas-sync closed it goes, so that a later removal closes it again.
@@ -261,7 +280,7 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
   if (issue.state === "closed" && !comeBack) return [];
   const changes: IssueChanges = {};
   const current: IssueChanges = {};
-  if (textChanged || read.damaged || comeBack || sectionChanged || reopened) {
+  if (textChanged || read.damaged || comeBack || sectionChanged || reopened || trackingChanged) {
     const body = writeIssueBody(
       wanted.content(),
       {
@@ -269,6 +288,7 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
         key: idea.key,
         hash: idea.hash,
         section: wanted.section,
+        tracking,
         ...(marker?.closes ? { closes: marker.closes } : {}),
       },
       read,
@@ -284,12 +304,19 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
     changes.title = title;
     current.title = issue.title;
   }
-  if (textChanged || sectionChanged || comeBack) {
-    // Take off only the section label ideas-sync set; keep every other label.
-    // GitHub label names are case-insensitive.
-    const old = (marker?.section ?? "").toLowerCase();
-    const section = (wanted.section ?? "").toLowerCase();
-    const labels = issue.labels.filter((label) => label.toLowerCase() !== old || old === section);
+  if (textChanged || sectionChanged || comeBack || trackingChanged) {
+    // Take off only the labels ideas-sync set, under the names they have now;
+    // keep every other label. GitHub label names are case-insensitive.
+    const mine = (label: string | null | undefined) =>
+      label ? wanted.actual(label).toLowerCase() : "";
+    const gone = new Set(
+      [
+        sectionChanged ? mine(marker?.section) : "",
+        trackingChanged ? (marker?.tracking ?? "").toLowerCase() : "",
+      ].filter((label) => label !== ""),
+    );
+    for (const label of wanted.labels) gone.delete(label.toLowerCase());
+    const labels = issue.labels.filter((label) => !gone.has(label.toLowerCase()));
     const have = new Set(labels.map((label) => label.toLowerCase()));
     for (const label of wanted.labels) if (!have.has(label.toLowerCase())) labels.push(label);
     if (
@@ -316,6 +343,7 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
               : null,
             sectionChanged ? `it moved to the section "${idea.section ?? "(none)"}"` : null,
             reopened ? "it is in the document, and a person had reopened its issue" : null,
+            trackingChanged ? `the tracking label is now "${tracking}"` : null,
           ]
             .filter(Boolean)
             .join("; ");
@@ -374,4 +402,27 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
 function cutTitle(idea: string): string {
   const title = neutralizeMentions(idea);
   return shorten(title, TITLE_MAX);
+}
+
+/**
+ * The description of a section label: it names the label as ideas-sync
+ * made it, so that the label is found again after a person renames it.
+ */
+function sectionDescription(label: string, path: string): string {
+  return labelDescription(`Ideas of "${label}" in`, path);
+}
+
+/**
+ * A label's name on GitHub for the name ideas-sync gave it: the name of the
+ * label whose description ideas-sync wrote for that name, when a person
+ * renamed it; else the name itself.
+ */
+function renamedLabels(
+  descriptions: ReadonlyMap<string, string> | undefined,
+  path: string,
+): (label: string) => string {
+  if (!descriptions || descriptions.size === 0) return (label) => label;
+  const byDescription = new Map<string, string>();
+  for (const [name, description] of descriptions) byDescription.set(description, name);
+  return (label) => byDescription.get(sectionDescription(label, path)) ?? label;
 }

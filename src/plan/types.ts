@@ -30,6 +30,8 @@ export interface Marker {
   region: string;
   /** The section label ideas-sync set, so that it can take it off again. */
   section?: string | null;
+  /** The tracking label ideas-sync set, so that a new one in the configuration replaces it. */
+  tracking?: string;
   /** Set when ideas-sync closed the issue because the idea was removed. */
   removed?: boolean;
   /** How many times ideas-sync closed the issue: each removal is an event of its own. */

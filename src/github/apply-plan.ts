@@ -3,6 +3,7 @@
  */
 import type { Action, IssueChanges, Plan } from "../plan/types.js";
 import type { Octokit, RepoRef } from "./octokit.js";
+import { refusalOf } from "./refused-write.js";
 import { requestFailure, type RequestFailure } from "./request-error.js";
 
 /** What applying needs besides the plan. */
@@ -25,13 +26,26 @@ export interface Applied {
   number: number | null;
 }
 
+/** An action GitHub refused for good; the run went on without it. */
+export interface Refused {
+  action: Action;
+  reason: string;
+}
+
 /** What a run wrote, left for later, and why it stopped. */
 export interface ApplyResult {
   applied: Applied[];
+  /** Actions GitHub refused for their issue alone: skipped, planned again next run. */
+  refused: Refused[];
   /** Actions not written; the next run plans them again. */
   deferred: Action[];
   /** Why the rest was deferred: the write cap, a rate limit, or an error. */
-  stop: { reason: "write-cap" | "rate-limit" | "error"; message: string } | null;
+  stop: {
+    reason: "write-cap" | "rate-limit" | "error";
+    message: string;
+    /** For a rate limit: milliseconds until it lifts, by GitHub's clock, when known. */
+    resumeAfterMs?: number;
+  } | null;
   writes: number;
   /** Seconds spent waiting out secondary rate limits. */
   waited: number;
@@ -42,6 +56,7 @@ class Deferred extends Error {
     readonly reason: "rate-limit" | "error",
     message: string,
     readonly failure: RequestFailure | null = null,
+    readonly resumeAfterMs?: number,
   ) {
     super(message);
   }
@@ -63,7 +78,14 @@ export async function applyPlan(
   plan: Plan,
   options: ApplyOptions,
 ): Promise<ApplyResult> {
-  const result: ApplyResult = { applied: [], deferred: [], stop: null, writes: 0, waited: 0 };
+  const result: ApplyResult = {
+    applied: [],
+    refused: [],
+    deferred: [],
+    stop: null,
+    writes: 0,
+    waited: 0,
+  };
   const write = async <T>(request: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt += 1) {
       if (options.spacingMs && (result.writes > 0 || attempt > 0))
@@ -79,12 +101,19 @@ export async function applyPlan(
           throw new Deferred(
             "rate-limit",
             `the API rate limit is used up${Number.isFinite(reset) ? ` until ${new Date(reset * 1000).toISOString()}` : ""}`,
+            failure,
+            untilReset(failure),
           );
         }
         const wait = secondaryLimitWait(failure);
         if (wait === null) throw new Deferred("error", describe(failure), failure);
         if (attempt >= 3 || result.waited + wait > options.maxWaitSeconds)
-          throw new Deferred("rate-limit", `${describe(failure)} (retry after ${wait} s)`);
+          throw new Deferred(
+            "rate-limit",
+            `${describe(failure)} (retry after ${wait} s)`,
+            failure,
+            wait * 1000,
+          );
         options.log({ wait, attempt: attempt + 1 }, `secondary rate limit: waiting ${wait} s`);
         await options.sleep(wait * 1000);
         result.waited += wait;
@@ -111,7 +140,21 @@ export async function applyPlan(
       );
     } catch (error) {
       if (!(error instanceof Deferred)) throw error;
-      result.stop = { reason: error.reason, message: error.message };
+      const refusal = error.reason === "error" ? refusalOf(error.failure, action) : null;
+      if (refusal !== null) {
+        // One issue GitHub will not take must not hold up every other idea.
+        result.refused.push({ action, reason: refusal });
+        options.log(
+          { action: action.type, key: keyOf(action), refused: refusal },
+          `${action.type}: skipped, ${refusal}`,
+        );
+        continue;
+      }
+      result.stop = {
+        reason: error.reason,
+        message: error.message,
+        ...(error.resumeAfterMs === undefined ? {} : { resumeAfterMs: error.resumeAfterMs }),
+      };
       break;
     }
   }
@@ -221,6 +264,17 @@ function secondaryLimitWait(failure: RequestFailure): number | null {
   if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.max(1, Math.ceil(retryAfter));
   if (/secondary rate limit|abuse/i.test(failure.message)) return 60;
   return null;
+}
+
+/**
+ * Milliseconds until the primary limit resets, measured against the answer's
+ * own `date` (GitHub's clock, not this machine's), else undefined.
+ */
+function untilReset(failure: RequestFailure): number | undefined {
+  const reset = Number(failure.headers["x-ratelimit-reset"]) * 1000;
+  const now = Date.parse(failure.headers.date ?? "");
+  if (!Number.isFinite(reset)) return undefined;
+  return Math.max(0, reset - (Number.isFinite(now) ? now : Date.now()));
 }
 
 function describe(failure: RequestFailure): string {

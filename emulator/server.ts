@@ -38,8 +38,13 @@ export interface RunningEmulator {
     changes: Record<string, string | Uint8Array | null>,
     number: number,
   ): Promise<string>;
-  /** Presses a button of a check run, as a maintainer does. */
-  press(repository: EmulatedRepository, run: EmulatedCheckRun, identifier: string): Promise<number>;
+  /** Presses a button of a check run, as a maintainer (by default the owner) does. */
+  press(
+    repository: EmulatedRepository,
+    run: EmulatedCheckRun,
+    identifier: string,
+    user?: string,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -146,7 +151,7 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       await deliver(delivery.name, delivery.payload);
       return head;
     },
-    async press(repository, run, identifier) {
+    async press(repository, run, identifier, user) {
       const delivery = checkRunActionPayload(repository, {
         checkRun: {
           id: run.id,
@@ -155,6 +160,7 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
           external_id: run.external_id,
         },
         identifier,
+        ...(user ? { user } : {}),
       });
       return deliver(delivery.name, delivery.payload);
     },

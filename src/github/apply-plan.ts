@@ -3,6 +3,7 @@
  */
 import type { Action, IssueChanges, Plan } from "../plan/types.js";
 import type { Octokit, RepoRef } from "./octokit.js";
+import { limitOf } from "./limit-of.js";
 import { refusalOf } from "./refused-write.js";
 import { requestFailure, type RequestFailure } from "./request-error.js";
 
@@ -96,13 +97,14 @@ export async function applyPlan(
         return response;
       } catch (error) {
         const failure = requestFailure(error);
-        if (failure.headers["x-ratelimit-remaining"] === "0") {
+        const limit = limitOf(error);
+        if (limit?.kind === "rate-limit" && failure.headers["x-ratelimit-remaining"] === "0") {
           const reset = Number(failure.headers["x-ratelimit-reset"]);
           throw new Deferred(
             "rate-limit",
             `the API rate limit is used up${Number.isFinite(reset) ? ` until ${new Date(reset * 1000).toISOString()}` : ""}`,
             failure,
-            untilReset(failure),
+            limit.afterMs,
           );
         }
         const wait = secondaryLimitWait(failure);
@@ -264,17 +266,6 @@ function secondaryLimitWait(failure: RequestFailure): number | null {
   if (Number.isFinite(retryAfter) && retryAfter >= 0) return Math.max(1, Math.ceil(retryAfter));
   if (/secondary rate limit|abuse/i.test(failure.message)) return 60;
   return null;
-}
-
-/**
- * Milliseconds until the primary limit resets, measured against the answer's
- * own `date` (GitHub's clock, not this machine's), else undefined.
- */
-function untilReset(failure: RequestFailure): number | undefined {
-  const reset = Number(failure.headers["x-ratelimit-reset"]) * 1000;
-  const now = Date.parse(failure.headers.date ?? "");
-  if (!Number.isFinite(reset)) return undefined;
-  return Math.max(0, reset - (Number.isFinite(now) ? now : Date.now()));
 }
 
 function describe(failure: RequestFailure): string {

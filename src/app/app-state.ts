@@ -48,6 +48,8 @@ export interface AppState {
   continuations: Continuations;
   /** Confirmed plans applied in part, per repository and document path. */
   confirmations: Map<string, Map<string, Confirmation>>;
+  /** The installation each repository was last heard of through: to renew a revoked token. */
+  installations: Map<string, number>;
 }
 
 /**
@@ -66,6 +68,7 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     configs: new Map(),
     continuations: new Continuations(sleep, runs),
     confirmations: new Map(),
+    installations: new Map(),
     sleep,
     maxWaitSeconds: options.maxWaitSeconds ?? 120,
     writeSpacingMs: options.writeSpacingMs ?? 0,

@@ -34,12 +34,12 @@ export function continueLater(
     repository,
     delayMs,
     () =>
-      runOrRetryLater(state, repository, target.octokit, () =>
+      runOrRetryLater(state, repository, target.octokit, (octokit) =>
         state.queue.run(repository, async () => {
           target.log({ repository }, "continuing the work left for later");
-          await syncBranchHead(state, target.octokit, target.repo, {
+          await syncBranchHead(state, octokit, target.repo, {
             mode: "apply",
-            since: { ...countRequests(target.octokit) },
+            since: { ...countRequests(octokit) },
             log: target.log,
           });
         }),

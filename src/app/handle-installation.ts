@@ -25,15 +25,16 @@ export function handleInstallation(state: AppState) {
     for (const { full_name: fullName } of repositories) {
       const [owner, name] = fullName.split("/") as [string, string];
       const log = context.log.child({ repository: fullName, delivery: context.id });
-      const backfill = () =>
+      state.installations.set(fullName, payload.installation.id);
+      const backfill = (octokit: Octokit) =>
         state.queue.run(fullName, async () => {
           const run = await syncBranchHead(
             state,
-            context.octokit,
+            octokit,
             { owner, repo: name },
             {
               mode: "apply",
-              since: { ...countRequests(context.octokit) },
+              since: { ...countRequests(octokit) },
               log: (fields, message) => log.info(fields, message),
             },
           );

@@ -3,6 +3,7 @@
  */
 import { limitOf } from "../github/limit-of.js";
 import type { Octokit } from "../github/octokit.js";
+import { renewToken } from "../github/renew-token.js";
 import type { AppState } from "./app-state.js";
 
 /**
@@ -15,21 +16,24 @@ import type { AppState } from "./app-state.js";
  * ends it: the app's access is gone until someone restores it. Any other
  * failure is thrown, as before.
  * @param repository "owner/repo": whose continuation this is
+ * @param job the work, given the Octokit to use (a new one after a 401)
  */
 export async function runOrRetryLater(
   state: AppState,
   repository: string,
   octokit: Octokit,
-  job: () => Promise<void>,
+  job: (octokit: Octokit) => Promise<void>,
   revokedBefore = false,
 ): Promise<void> {
   const log = state.app.log.child({ repository });
   try {
-    await job();
+    await job(octokit);
   } catch (error) {
     const limit = limitOf(error);
     if (!limit) throw error;
+    let next: Octokit | null = octokit;
     if (limit.kind === "revoked") {
+      const installation = state.installations.get(repository);
       if (revokedBefore) {
         log.error(
           { err: limit.message },
@@ -38,21 +42,25 @@ export async function runOrRetryLater(
         return;
       }
       try {
-        // A revoked token stays in the cache for up to an hour: ask for a new one.
-        await octokit.auth({ type: "installation", refresh: true });
+        next = installation === undefined ? null : await renewToken(octokit, installation);
       } catch (refusal) {
+        next = null;
+        log.error({ err: String(refusal) }, "GitHub gave no new token");
+      }
+      if (next === null) {
         log.error(
-          { err: String(refusal) },
+          { installation: installation ?? null },
           "GitHub refused the app's token (401) and gives no new one: nothing is synced or reported until the app is installed again",
         );
         return;
       }
     }
+    const retryWith: Octokit = next;
     const delayMs = limit.kind === "rate-limit" ? limit.afterMs + 1000 : 0;
     const scheduled = state.continuations.schedule(
       repository,
       delayMs,
-      () => runOrRetryLater(state, repository, octokit, job, limit.kind === "revoked"),
+      () => runOrRetryLater(state, repository, retryWith, job, limit.kind === "revoked"),
       (later) => log.error({ err: String(later) }, "the run tried again failed"),
     );
     log.error(

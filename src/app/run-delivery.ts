@@ -23,10 +23,13 @@ export function runDelivery<C extends Context>(
   const repository = (context.payload as { repository?: { full_name?: string } }).repository
     ?.full_name;
   if (!repository) return handler(context);
-  const octokit = context.octokit as Octokit;
+  const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
+  if (installation !== undefined) state.installations.set(repository, installation);
   const repo = context.repo();
   let first = true;
-  return runOrRetryLater(state, repository, octokit, async () => {
+  return runOrRetryLater(state, repository, context.octokit as Octokit, async (octokit) => {
+    // After a 401, the handler goes on with the Octokit of a new token.
+    context.octokit = octokit as C["octokit"];
     if (first || context.name !== "push") {
       first = false;
       await handler(context);

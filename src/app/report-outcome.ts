@@ -88,10 +88,13 @@ export function reportOutcome(outcome: DocumentOutcome, facts: RunFacts): CheckR
         ...base,
         conclusion:
           stopped?.reason === "error" || refused > 0 ? "failure" : stopped ? "neutral" : "success",
-        // Not "in sync" when a refused write left an issue behind the document.
+        // Not "in sync" when a refused or deferred write left an issue behind the document.
         title:
-          refused > 0 && result.applied.length === 0
-            ? `${refused} refused by GitHub${result.deferred.length > 0 ? `; ${result.deferred.length} left for later` : ""}`
+          result.applied.length === 0 && refused + result.deferred.length > 0
+            ? [
+                ...(refused > 0 ? [`${refused} refused by GitHub`] : []),
+                ...(result.deferred.length > 0 ? [`${result.deferred.length} left for later`] : []),
+              ].join("; ")
             : appliedTitle(
                 outcome.plan,
                 result.applied.map((applied) => applied.action),

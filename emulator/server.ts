@@ -4,7 +4,7 @@
  * app signed deliveries as GitHub would.
  */
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
 import { GitHubEmulator, type EmulatedCheckRun, type EmulatedRepository } from "./emulator.js";
@@ -55,6 +55,7 @@ export interface RunningEmulator {
  */
 export async function startEmulator(emulator = new GitHubEmulator()): Promise<RunningEmulator> {
   let target: { url: string; secret: string } | null = null;
+  let host = "";
   const server: Server = createServer((request, response) => {
     void readBody(request).then((raw) => {
       const url = (request.url ?? "/").replace(/^\/api\/v3(?=\/)/, "");
@@ -92,9 +93,12 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
         return;
       }
       const send = () => {
+        // Links name the emulator by a placeholder host: the client follows them here.
+        const link = answer.headers.link?.replaceAll("http://emulator/", `http://${host}/`);
         response.writeHead(answer.status, {
           "content-type": "application/json; charset=utf-8",
           ...answer.headers,
+          ...(link ? { link } : {}),
         });
         response.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
       };
@@ -104,28 +108,23 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  host = `127.0.0.1:${port}`;
 
   const deliver: RunningEmulator["deliver"] = async (name, payload, options = {}) => {
     if (!target) throw new Error("no app connected to deliver to");
     const body = options.body ?? JSON.stringify(payload);
-    const response = await fetch(`${target.url}/api/github/webhooks`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-github-event": name,
-        "x-github-delivery": randomUUID(),
-        "x-hub-signature-256": options.signature ?? (await sign(target.secret, body)),
-      },
-      body,
+    return post(`${target.url}/api/github/webhooks`, body, {
+      "content-type": "application/json",
+      "x-github-event": name,
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": options.signature ?? (await sign(target.secret, body)),
     });
-    await response.arrayBuffer();
-    return response.status;
   };
 
   return {
     emulator,
     url: `http://127.0.0.1:${port}`,
-    host: `127.0.0.1:${port}`,
+    host,
     connect(appUrl, secret) {
       target = { url: appUrl, secret };
     },
@@ -170,6 +169,31 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * POSTs on a connection of its own, as GitHub's deliveries come: a pooled
+ * keep-alive connection the app closes after 5 idle seconds could be taken
+ * up just as it closes, and the delivery would fail for that alone.
+ */
+function post(url: string, body: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -3,7 +3,7 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectCleanRun, HISTORY, press, push, startApp, synced } from "../support/app-harness.js";
+import { expectCleanRun, HISTORY, push, startApp, synced } from "../support/app-harness.js";
 import { commentPayload, installationPayload, pullRequestPayload } from "../support/webhooks.js";
 
 const { DOC, CONFIG, R1, R2 } = HISTORY;

@@ -4,6 +4,7 @@
 import type { Probot } from "probot";
 import { fetchBotLogin } from "../github/bot-login.js";
 import type { LoadedConfig } from "../github/load-config.js";
+import type { RenewedToken } from "../github/renew-token.js";
 import { Continuations } from "./continuations.js";
 import { PendingRuns } from "./pending-runs.js";
 import { RepositoryQueue } from "./repository-queue.js";
@@ -50,6 +51,8 @@ export interface AppState {
   confirmations: Map<string, Map<string, Confirmation>>;
   /** The installation each repository was last heard of through: to renew a revoked token. */
   installations: Map<string, number>;
+  /** Tokens the app renewed after a 401, per installation, until they expire. */
+  tokens: Map<number, RenewedToken>;
 }
 
 /**
@@ -69,6 +72,7 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     continuations: new Continuations(sleep, runs),
     confirmations: new Map(),
     installations: new Map(),
+    tokens: new Map(),
     sleep,
     maxWaitSeconds: options.maxWaitSeconds ?? 120,
     writeSpacingMs: options.writeSpacingMs ?? 0,

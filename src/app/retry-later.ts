@@ -42,7 +42,10 @@ export async function runOrRetryLater(
         return;
       }
       try {
-        next = installation === undefined ? null : await renewToken(octokit, installation);
+        const renewed = installation === undefined ? null : await renewToken(octokit, installation);
+        // Later deliveries of the installation use it too, not the revoked one.
+        if (renewed && installation !== undefined) state.tokens.set(installation, renewed);
+        next = renewed?.octokit() ?? null;
       } catch (refusal) {
         next = null;
         log.error({ err: String(refusal) }, "GitHub gave no new token");

@@ -2,6 +2,7 @@
  * A delivery's handler, tried again when GitHub's limits stopped it.
  */
 import type { Context } from "probot";
+import { countRequests } from "../github/count-requests.js";
 import type { Octokit } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
 import { runOrRetryLater } from "./retry-later.js";
@@ -25,11 +26,18 @@ export function runDelivery<C extends Context>(
   if (!repository) return handler(context);
   const installation = (context.payload as { installation?: { id?: number } }).installation?.id;
   if (installation !== undefined) state.installations.set(repository, installation);
+  // Probot's cache may still hold a token GitHub revoked: use the one renewed since.
+  const renewed = installation === undefined ? undefined : state.tokens.get(installation);
+  if (renewed && renewed.expiresAt > Date.now()) {
+    context.octokit = renewed.octokit() as C["octokit"];
+    countRequests(context.octokit as Octokit);
+  } else if (installation !== undefined) state.tokens.delete(installation);
   const repo = context.repo();
   let first = true;
   return runOrRetryLater(state, repository, context.octokit as Octokit, async (octokit) => {
     // After a 401, the handler goes on with the Octokit of a new token.
     context.octokit = octokit as C["octokit"];
+    countRequests(octokit);
     if (first || context.name !== "push") {
       first = false;
       await handler(context);

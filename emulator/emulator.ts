@@ -42,7 +42,9 @@ export interface Fault {
         applied?: boolean;
       }
     | "reset"
-    | { delayMs: number };
+    | { delayMs: number }
+    /** Revokes every installation token given so far (401 from then on); new ones work. */
+    | "revoke";
   times: number;
   /** Matching requests to let through first: where in a run the fault strikes. */
   after?: number;
@@ -172,10 +174,22 @@ export class GitHubEmulator {
   #primaryUsed = 0;
   #primaryReset = this.#clock + 3_600_000;
   #ids = 1000;
+  readonly #tokens = new Set<string>();
+  readonly #revoked = new Set<string>();
 
   /** The emulated time, in ms since the epoch. */
   now(): number {
     return this.#clock;
+  }
+
+  /** Requests counted against the primary limit since it last reset. */
+  get primaryUsed(): number {
+    return this.#primaryUsed;
+  }
+
+  /** Revokes every installation token given so far: requests with one get a 401. */
+  revokeTokens(): void {
+    for (const token of this.#tokens) this.#revoked.add(token);
   }
 
   /** Moves the emulated time on: waits take no real time. */
@@ -216,6 +230,8 @@ export class GitHubEmulator {
       status: answer.status,
       at: this.#clock,
     });
+    // GitHub dates every answer by its clock; here, the emulated one.
+    answer.headers = { date: new Date(this.#clock).toUTCString(), ...answer.headers };
     // Errors GitHub may send for any operation (rate limits, faults) are
     // left out of most operations' descriptions: checked where described.
     const described = operation && String(answer.status) in (operation.operation.responses as Json);
@@ -244,11 +260,16 @@ export class GitHubEmulator {
       this.violations.push(`${method} ${path}: a string holds half a character (a lone surrogate)`);
     const auth = request.headers.authorization ?? "";
     if (!/^(token|bearer) \S+/i.test(auth)) return this.#error(401, "Requires authentication");
+    if (this.#revoked.has(auth.replace(/^\S+\s+/, ""))) return this.#error(401, "Bad credentials");
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault && (fault.after ?? 0) > 0) fault.after = (fault.after as number) - 1;
     else if (fault) {
       fault.times -= 1;
       if (fault.kind === "reset") return { reset: true };
+      if (fault.kind === "revoke") {
+        this.revokeTokens();
+        return this.#error(401, "Bad credentials");
+      }
       if ("delayMs" in fault.kind) {
         const answer = this.#route(method, path, url, request, operation);
         return "reset" in answer ? answer : { ...answer, delayMs: fault.kind.delayMs };
@@ -322,9 +343,11 @@ export class GitHubEmulator {
     if (/^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
       // Tokens live an hour of real time: the app caches them by the wall clock.
       const expires = new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, "Z");
+      const token = `ghs_emulated${this.#ids++}`;
+      this.#tokens.add(token);
       return this.#ok(201, {
         ...example(201),
-        token: `ghs_emulated${this.#ids++}`,
+        token,
         expires_at: expires,
       });
     }
@@ -565,7 +588,9 @@ export class GitHubEmulator {
     }
     if (method === "GET" && (m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest))) {
       const login = decodeURIComponent(m[1] as string);
-      const permission = repository.permissions.get(login) ?? "read";
+      // The owner of a personal repository administers it.
+      const permission =
+        repository.permissions.get(login) ?? (login === repository.owner ? "admin" : "read");
       const value = example(200);
       return this.#ok(200, {
         ...value,

@@ -194,12 +194,15 @@ export function checkRunActionPayload(
   options: {
     checkRun: { id: number; head_sha: string; name: string; external_id?: string };
     identifier: string;
+    /** Who pressed it; by default the repository's owner. */
+    user?: string;
   },
 ): Delivery {
   const base = example("check_run", (e) => e.action === "requested_action");
   const run = base.check_run as Record<string, unknown>;
   const payload = {
     ...base,
+    sender: { ...(base.sender as object), login: options.user ?? github.owner, type: "User" },
     check_run: {
       ...run,
       id: options.checkRun.id,

@@ -39,8 +39,13 @@ export interface RunningEmulator {
     changes: Record<string, string | Uint8Array | null>,
     number: number,
   ): Promise<string>;
-  /** Presses a button of a check run, as a maintainer does. */
-  press(repository: EmulatedRepository, run: EmulatedCheckRun, identifier: string): Promise<number>;
+  /** Presses a button of a check run, as a maintainer (by default the owner) does. */
+  press(
+    repository: EmulatedRepository,
+    run: EmulatedCheckRun,
+    identifier: string,
+    user?: string,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -154,7 +159,7 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       await deliver(delivery.name, delivery.payload);
       return head;
     },
-    async press(repository, run, identifier) {
+    async press(repository, run, identifier, user) {
       const delivery = checkRunActionPayload(repository, {
         checkRun: {
           id: run.id,
@@ -163,6 +168,7 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
           external_id: run.external_id,
         },
         identifier,
+        ...(user ? { user } : {}),
       });
       return deliver(delivery.name, delivery.payload);
     },
@@ -174,6 +180,11 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
   };
 }
 
+/**
+ * POSTs on a connection of its own, as GitHub's deliveries come: a pooled
+ * keep-alive connection the app closes after 5 idle seconds could be taken
+ * up just as it closes, and the delivery would fail for that alone.
+ */
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];

@@ -9,6 +9,7 @@ import { handleCommentCommand } from "./app/handle-comment-command.js";
 import { handleInstallation } from "./app/handle-installation.js";
 import { handlePullRequest } from "./app/handle-pull-request.js";
 import { handlePush } from "./app/handle-push.js";
+import { runDelivery } from "./app/run-delivery.js";
 import { countRequests } from "./github/count-requests.js";
 import type { Octokit } from "./github/octokit.js";
 
@@ -36,7 +37,7 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         // Counted from here, so that reports include the reads that decided to run.
         countRequests(context.octokit as Octokit);
         // Answered at once: GitHub waits 10 s for an answer, a sync may take minutes.
-        state.runs.track(handler(context), (error) =>
+        state.runs.track(runDelivery(state, context, handler), (error) =>
           context.log.error({ err: error, delivery: context.id }, `${context.name} failed`),
         );
       };

@@ -2,8 +2,9 @@
  * `npm start`: the app behind Probot's web server, configured from the
  * environment (see docs/deployment.md).
  */
-import { ProbotOctokit, run } from "probot";
+import { run } from "probot";
 import type { AppOptions } from "./app/app-state.js";
+import { appOctokit } from "./github/app-octokit.js";
 import { createApp } from "./index.js";
 
 const options: AppOptions = {};
@@ -20,14 +21,5 @@ if (clock) {
 if (process.env.IDEAS_SYNC_MAX_WAIT)
   options.maxWaitSeconds = Number(process.env.IDEAS_SYNC_MAX_WAIT);
 
-await run(
-  createApp(options),
-  clock
-    ? {
-        Octokit: ProbotOctokit.defaults((defaults: Record<string, unknown>) => ({
-          ...defaults,
-          throttle: { enabled: false },
-        })),
-      }
-    : undefined,
-);
+// One policy on limits and retries in both cases (src/github/app-octokit.ts).
+await run(createApp(options), { Octokit: appOctokit(!clock) });

@@ -4,9 +4,12 @@
 import type { Probot } from "probot";
 import { fetchBotLogin } from "../github/bot-login.js";
 import type { LoadedConfig } from "../github/load-config.js";
+import type { RenewedToken } from "../github/renew-token.js";
+import { Continuations } from "./continuations.js";
 import { PendingRuns } from "./pending-runs.js";
 import { RepositoryQueue } from "./repository-queue.js";
 import { SeenDeliveries } from "./seen-deliveries.js";
+import type { Confirmation } from "./types.js";
 
 /** Settings of the app (tests pass their own clock). */
 export interface AppOptions {
@@ -42,6 +45,14 @@ export interface AppState {
   configs: Map<string, { sha: string; loaded: LoadedConfig }>;
   /** The app's bot login, asked for once. */
   botLogin: () => Promise<string>;
+  /** Work left for later, continued by itself: one waiting run per repository. */
+  continuations: Continuations;
+  /** Confirmed plans applied in part, per repository and document path. */
+  confirmations: Map<string, Map<string, Confirmation>>;
+  /** The installation each repository was last heard of through: to renew a revoked token. */
+  installations: Map<string, number>;
+  /** Tokens the app renewed after a 401, per installation, until they expire. */
+  tokens: Map<number, RenewedToken>;
 }
 
 /**
@@ -49,13 +60,20 @@ export interface AppState {
  */
 export function createAppState(app: Probot, options: AppOptions): AppState {
   let login: Promise<string> | null = null;
+  const runs = options.runs ?? new PendingRuns();
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   return {
     app,
     queue: new RepositoryQueue(),
     deliveries: new SeenDeliveries(),
-    runs: options.runs ?? new PendingRuns(),
+    runs,
     configs: new Map(),
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    continuations: new Continuations(sleep, runs),
+    confirmations: new Map(),
+    installations: new Map(),
+    tokens: new Map(),
+    sleep,
     maxWaitSeconds: options.maxWaitSeconds ?? 120,
     writeSpacingMs: options.writeSpacingMs ?? 0,
     botLogin: () => {

@@ -10,6 +10,7 @@ import type { AppState } from "./app-state.js";
 import { CONFIRM_ACTION, CONTINUE_ACTION } from "./report-outcome.js";
 import { runAndReport } from "./run-and-report.js";
 import { syncBranchHead } from "./sync-branch-head.js";
+import { writeAccess } from "./write-access.js";
 
 const confirmation = z.strictObject({ path: z.string(), blob: z.string(), digest: z.string() });
 
@@ -18,7 +19,9 @@ const confirmation = z.strictObject({ path: z.string(), blob: z.string(), digest
  * access see them). Continue syncs the branch's newest commit again. Confirm
  * applies the blocked plan the check run showed, and only that plan: if the
  * document on the branch is no longer the one planned from, or the plan came
- * out different, nothing is written and a new check run says why.
+ * out different, nothing is written and a new check run says why. Confirm
+ * is taken only from someone with write access, as the comment command is:
+ * anyone else's press is logged and nothing is written.
  */
 export function handleCheckRunAction(state: AppState) {
   return async (context: Context<"check_run.requested_action">): Promise<void> => {
@@ -45,6 +48,15 @@ export function handleCheckRunAction(state: AppState) {
       confirmed = confirmation.parse(JSON.parse(checkRun.external_id ?? ""));
     } catch {
       log.warn("Confirm on a check run without a plan to confirm");
+      return;
+    }
+    const sender = context.payload.sender.login;
+    const access = await writeAccess(octokit, repo, sender);
+    if (!access.allowed) {
+      log.warn(
+        { user: sender, permission: access.permission },
+        `Confirm refused: ${sender} has ${access.permission} access, and confirming needs write access; nothing is written`,
+      );
       return;
     }
     await state.queue.run(repository.full_name, async () => {

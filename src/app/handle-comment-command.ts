@@ -2,6 +2,7 @@
  * `issue_comment`: the `/ideas-sync sync` and `/ideas-sync preview` commands.
  */
 import type { Context } from "probot";
+import { limitOf } from "../github/limit-of.js";
 import { requestFailure } from "../github/request-error.js";
 import { neutralizeMentions } from "../plan/neutralize-mentions.js";
 import type { AppState } from "./app-state.js";
@@ -55,6 +56,8 @@ export function handleCommentCommand(state: AppState) {
           log: (fields, message) => log.info(fields, message),
         });
       } catch (error) {
+        // Limits stop the reply too: the command runs again when they lift.
+        if (limitOf(error)) throw error;
         const failure = requestFailure(error);
         log.error(
           { status: failure.status, err: failure.message },

@@ -3,7 +3,9 @@
  */
 import type { Context } from "probot";
 import { countRequests } from "../github/count-requests.js";
+import type { Octokit } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
+import { runOrRetryLater } from "./retry-later.js";
 import { syncBranchHead } from "./sync-branch-head.js";
 
 /**
@@ -23,24 +25,28 @@ export function handleInstallation(state: AppState) {
     for (const { full_name: fullName } of repositories) {
       const [owner, name] = fullName.split("/") as [string, string];
       const log = context.log.child({ repository: fullName, delivery: context.id });
-      await state.queue.run(fullName, async () => {
-        try {
+      state.installations.set(fullName, payload.installation.id);
+      const backfill = (octokit: Octokit) =>
+        state.queue.run(fullName, async () => {
           const run = await syncBranchHead(
             state,
-            context.octokit,
+            octokit,
             { owner, repo: name },
             {
               mode: "apply",
-              since: { ...countRequests(context.octokit) },
+              since: { ...countRequests(octokit) },
               log: (fields, message) => log.info(fields, message),
             },
           );
           if (run.kind === "no-config") log.info("no .github/ideas-sync.yml: not synced");
-        } catch (error) {
-          // One repository's failure must not keep the others from their sync.
-          log.error({ err: error }, "backfill failed");
-        }
-      });
+        });
+      try {
+        // A used-up limit or a revoked token: this repository's backfill runs again later.
+        await runOrRetryLater(state, fullName, context.octokit as Octokit, backfill);
+      } catch (error) {
+        // One repository's failure must not keep the others from their sync.
+        log.error({ err: error }, "backfill failed");
+      }
     }
   };
 }

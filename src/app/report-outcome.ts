@@ -14,6 +14,7 @@ import { formatConflicts } from "../plan/format-conflicts.js";
 import { formatPlanMarkdown } from "../plan/format-plan-markdown.js";
 import { stringifySummary } from "../plan/stringify-summary.js";
 import type { Action, Plan } from "../plan/types.js";
+import { refusedSummary } from "./report-refused.js";
 import type { DocumentOutcome } from "./types.js";
 
 /** The button on a blocked plan's check run. */
@@ -83,27 +84,35 @@ export function reportOutcome(outcome: DocumentOutcome, facts: RunFacts): CheckR
     case "applied": {
       const { result } = outcome;
       const stopped = result.stop;
+      const refused = result.refused.length;
       return {
         ...base,
         conclusion:
-          stopped?.reason === "error"
+          stopped?.reason === "error" || refused > 0
             ? "failure"
             : stopped || outcome.plan.conflicts
               ? "neutral"
               : "success",
-        title: appliedTitle(
-          outcome.plan,
-          result.applied.map((applied) => applied.action),
-          result.deferred.length,
-        ),
+        // Not "in sync" when a refused or deferred write left an issue behind the document.
+        title:
+          result.applied.length === 0 && refused + result.deferred.length > 0
+            ? [
+                ...(refused > 0 ? [`${refused} refused by GitHub`] : []),
+                ...(result.deferred.length > 0 ? [`${result.deferred.length} left for later`] : []),
+              ].join("; ")
+            : appliedTitle(
+                outcome.plan,
+                result.applied.map((applied) => applied.action),
+                result.deferred.length,
+              ) + (refused > 0 ? `; ${refused} refused by GitHub` : ""),
         summary:
           stringifySummary(appliedSummary(outcome, facts)) +
           `\n${problemsLine(outcome.diagnostics)}${footer}`,
         annotations: annotate(outcome.path, outcome.diagnostics),
-        ...(stopped
+        ...(stopped || refused > 0
           ? {
               actions: [
-                stopped.reason === "error"
+                !stopped || stopped.reason === "error"
                   ? {
                       label: "Try again",
                       description: "Sync again and finish the job",
@@ -173,6 +182,7 @@ function appliedSummary(
   nodes.push(...formatConflicts(plan, facts.repositoryUrl));
   if (result.applied.length > 0)
     nodes.push(list(result.applied.map(({ action, number }) => actionItem(action, number, facts))));
+  nodes.push(...refusedSummary(result.refused, facts.repositoryUrl));
   if (result.stop) {
     nodes.push(
       paragraph([

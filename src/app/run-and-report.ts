@@ -7,6 +7,9 @@ import { countRequests, type RequestCount } from "../github/count-requests.js";
 import { createCheckRun } from "../github/create-check-run.js";
 import type { Octokit, RepoRef } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
+import { continuationDelay } from "./continuation-delay.js";
+import { continueLater } from "./continue-later.js";
+import { rememberConfirmations } from "./remember-confirmations.js";
 import { reportConfigErrors, reportOutcome } from "./report-outcome.js";
 import { syncDocuments, type SyncInput } from "./sync-documents.js";
 import type { Confirmation, DocumentOutcome } from "./types.js";
@@ -56,6 +59,9 @@ export async function runAndReport(
   const documents = config.documents.filter(
     (document) => !options.paths || options.paths.has(document.path),
   );
+  const repository = `${target.repo.owner}/${target.repo.repo}`;
+  const kept = state.confirmations.get(repository) ?? new Map<string, Confirmation>();
+  const remembered = documents.flatMap((document) => kept.get(document.path) ?? []);
   const outcomes = await syncDocuments({
     octokit: target.octokit,
     repo: target.repo,
@@ -65,6 +71,7 @@ export async function runAndReport(
     documents,
     mode: options.mode,
     confirmed: options.confirmed ?? null,
+    remembered,
     botLogin: await state.botLogin(),
     apply: {
       sleep: state.sleep,
@@ -73,6 +80,12 @@ export async function runAndReport(
       log: target.log,
     },
   });
+  rememberConfirmations(kept, outcomes, (path) =>
+    options.confirmed?.path === path ? options.confirmed : (kept.get(path) ?? null),
+  );
+  if (kept.size > 0) state.confirmations.set(repository, kept);
+  else state.confirmations.delete(repository);
+  const delay = continuationDelay(outcomes);
   const reported: Reported[] = [];
   const late = target.documentSha !== undefined && target.documentSha !== target.sha;
   for (const outcome of outcomes) {
@@ -92,6 +105,8 @@ export async function runAndReport(
       delete report.annotations;
       report.summary = `This push was delivered after newer ones, so the document was synced as it is at the branch head, ${target.documentSha?.slice(0, 7)}.\n\n${report.summary}`;
     }
+    if (delay !== null && outcome.kind === "applied" && outcome.result.stop?.reason !== "error")
+      report.summary += continuationNote(outcome.result.stop === null ? null : delay);
     target.log(
       { path: outcome.path, outcome: outcome.kind, conclusion: report.conclusion },
       report.title,
@@ -99,7 +114,20 @@ export async function runAndReport(
     const checkRunUrl = await createCheckRun(target.octokit, target.repo, report);
     reported.push({ outcome, title: report.title, checkRunUrl });
   }
+  // Only once the reports are written: a run that could not report is tried again whole.
+  continueLater(state, target, delay, {
+    everyDocument: !options.paths,
+    progressed: outcomes.some((outcome) => outcome.kind === "applied" && outcome.result.writes > 0),
+  });
   return reported;
+}
+
+// Says when the rest is written without anyone pressing Continue.
+function continuationNote(delayMs: number | null): string {
+  if (delayMs === null) return "";
+  return delayMs === 0
+    ? "\n\nThe rest is written by a run that starts right after this one; Continue is not needed."
+    : `\n\nThe rest is written by a run that starts by itself in about ${Math.ceil(delayMs / 60_000)} min, when GitHub's limit resets; Continue starts it now.`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { requestFailure } from "../github/request-error.js";
 import { movedPaths } from "../plan/moved-paths.js";
 import { planSync } from "../plan/plan-sync.js";
 import type { IssueSnapshot, Plan } from "../plan/types.js";
+import { confirmationHolds } from "./confirmation-holds.js";
 import { planDigest } from "./plan-digest.js";
 import type { Confirmation, DocumentOutcome } from "./types.js";
 
@@ -31,6 +32,8 @@ export interface SyncInput {
   mode: "apply" | "preview";
   /** A blocked plan a maintainer confirmed. */
   confirmed?: Confirmation | null;
+  /** Confirmed plans of earlier runs, partly applied: they hold for their remaining writes. */
+  remembered?: Confirmation[];
   /** The login the app's issues are created under. */
   botLogin: string;
   apply: Omit<ApplyOptions, "maxWrites">;
@@ -97,17 +100,26 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       if (plan.blocks.length > 0) {
         const digest = planDigest(plan);
         const confirmable = plan.blocks.every((block) => block.confirm !== null);
-        const confirmed = input.confirmed?.path === path ? input.confirmed : null;
-        if (!confirmable || !confirmed || confirmed.digest !== digest) {
+        const confirmed =
+          (input.confirmed?.path === path ? input.confirmed : null) ??
+          input.remembered?.find((remembered) => remembered.path === path) ??
+          null;
+        if (
+          !confirmable ||
+          !confirmed ||
+          !confirmationHolds(confirmed, plan, file.blobSha, digest)
+        ) {
           outcomes.push({
             kind: "blocked",
             path,
             plan,
             diagnostics,
             confirmation: confirmable ? { path, blob: file.blobSha, digest } : null,
-            refused: confirmed
-              ? "the plan changed since it was confirmed (the issues were changed meanwhile); this is the new plan"
-              : null,
+            refused: !confirmed
+              ? null
+              : confirmed.remaining
+                ? "the confirmation given earlier covers only the rest of the plan it confirmed, and this plan differs from it (the document or the issues changed); this is the new plan"
+                : "the plan changed since it was confirmed (the issues were changed meanwhile); this is the new plan",
           });
           continue;
         }

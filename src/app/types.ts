@@ -31,4 +31,10 @@ export interface Confirmation {
   blob: string;
   /** A digest of the plan's actions. */
   digest: string;
+  /**
+   * Set once the confirmed plan was partly applied: its writes still to
+   * make, by `actionFingerprint`. The app keeps this in memory; it is never
+   * part of a check run.
+   */
+  remaining?: string[];
 }

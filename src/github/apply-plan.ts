@@ -6,6 +6,8 @@ import { rebaseChanges } from "../plan/rebase-changes.js";
 import type { Action, IssueChanges, IssueSnapshot, Plan } from "../plan/types.js";
 import { toIssueSnapshots } from "./to-issue-snapshot.js";
 import type { Octokit, RepoRef } from "./octokit.js";
+import { limitOf } from "./limit-of.js";
+import { refusalOf } from "./refused-write.js";
 import { requestFailure, type RequestFailure } from "./request-error.js";
 
 /** What applying needs besides the plan. */
@@ -28,13 +30,26 @@ export interface Applied {
   number: number | null;
 }
 
+/** An action GitHub refused for good; the run went on without it. */
+export interface Refused {
+  action: Action;
+  reason: string;
+}
+
 /** What a run wrote, left for later, and why it stopped. */
 export interface ApplyResult {
   applied: Applied[];
+  /** Actions GitHub refused for their issue alone: skipped, planned again next run. */
+  refused: Refused[];
   /** Actions not written; the next run plans them again. */
   deferred: Action[];
   /** Why the rest was deferred: the write cap, a rate limit, or an error. */
-  stop: { reason: "write-cap" | "rate-limit" | "error"; message: string } | null;
+  stop: {
+    reason: "write-cap" | "rate-limit" | "error";
+    message: string;
+    /** For a rate limit: milliseconds until it lifts, by GitHub's clock, when known. */
+    resumeAfterMs?: number;
+  } | null;
   writes: number;
   /** Seconds spent waiting out secondary rate limits. */
   waited: number;
@@ -45,6 +60,7 @@ class Deferred extends Error {
     readonly reason: "rate-limit" | "error",
     message: string,
     readonly failure: RequestFailure | null = null,
+    readonly resumeAfterMs?: number,
   ) {
     super(message);
   }
@@ -66,7 +82,14 @@ export async function applyPlan(
   plan: Plan,
   options: ApplyOptions,
 ): Promise<ApplyResult> {
-  const result: ApplyResult = { applied: [], deferred: [], stop: null, writes: 0, waited: 0 };
+  const result: ApplyResult = {
+    applied: [],
+    refused: [],
+    deferred: [],
+    stop: null,
+    writes: 0,
+    waited: 0,
+  };
   const write = async <T>(request: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt += 1) {
       if (options.spacingMs && (result.writes > 0 || attempt > 0))
@@ -77,17 +100,25 @@ export async function applyPlan(
         return response;
       } catch (error) {
         const failure = requestFailure(error);
-        if (failure.headers["x-ratelimit-remaining"] === "0") {
+        const limit = limitOf(error);
+        if (limit?.kind === "rate-limit" && failure.headers["x-ratelimit-remaining"] === "0") {
           const reset = Number(failure.headers["x-ratelimit-reset"]);
           throw new Deferred(
             "rate-limit",
             `the API rate limit is used up${Number.isFinite(reset) ? ` until ${new Date(reset * 1000).toISOString()}` : ""}`,
+            failure,
+            limit.afterMs,
           );
         }
         const wait = secondaryLimitWait(failure);
         if (wait === null) throw new Deferred("error", describe(failure), failure);
         if (attempt >= 3 || result.waited + wait > options.maxWaitSeconds)
-          throw new Deferred("rate-limit", `${describe(failure)} (retry after ${wait} s)`);
+          throw new Deferred(
+            "rate-limit",
+            `${describe(failure)} (retry after ${wait} s)`,
+            failure,
+            wait * 1000,
+          );
         options.log({ wait, attempt: attempt + 1 }, `secondary rate limit: waiting ${wait} s`);
         await options.sleep(wait * 1000);
         result.waited += wait;
@@ -114,7 +145,21 @@ export async function applyPlan(
       );
     } catch (error) {
       if (!(error instanceof Deferred)) throw error;
-      result.stop = { reason: error.reason, message: error.message };
+      const refusal = error.reason === "error" ? refusalOf(error.failure, action) : null;
+      if (refusal !== null) {
+        // One issue GitHub will not take must not hold up every other idea.
+        result.refused.push({ action, reason: refusal });
+        options.log(
+          { action: action.type, key: keyOf(action), refused: refusal },
+          `${action.type}: skipped, ${refusal}`,
+        );
+        continue;
+      }
+      result.stop = {
+        reason: error.reason,
+        message: error.message,
+        ...(error.resumeAfterMs === undefined ? {} : { resumeAfterMs: error.resumeAfterMs }),
+      };
       break;
     }
   }
@@ -217,8 +262,17 @@ async function readIssue(octokit: Octokit, repo: RepoRef, number: number): Promi
     if (!issue) throw new Error(`issue #${number} is not what GitHub sends`);
     return issue;
   } catch (error) {
-    throw new Deferred("error", describe(requestFailure(error)), requestFailure(error));
+    throw readFailure(error);
   }
+}
+
+/** A failed read of the run: a rate limit defers the rest until it resets. */
+function readFailure(error: unknown): Deferred {
+  const failure = requestFailure(error);
+  const limit = limitOf(error);
+  return limit?.kind === "rate-limit"
+    ? new Deferred("rate-limit", describe(failure), failure, limit.afterMs)
+    : new Deferred("error", describe(failure), failure);
 }
 
 /**
@@ -243,7 +297,7 @@ async function commentOnce(
         per_page: 100,
       });
     } catch (error) {
-      throw new Deferred("error", describe(requestFailure(error)), requestFailure(error));
+      throw readFailure(error);
     }
     if (comments.some((c) => noteOf(c.body ?? "") === event)) return;
   }

@@ -70,18 +70,41 @@ describe("applyPlan", () => {
     expect(github.issues.map((i) => i.labels)).toEqual([["idea"]]);
   });
 
-  it("stops at any other refusal, and writes nothing after it", async () => {
+  it("skips a write GitHub refuses for good, names it with the reason, and goes on", async () => {
     const { github, octokit } = setup();
+    const refusing = plan("l".repeat(51));
+    const create = refusing.actions[1] as Extract<
+      Plan["actions"][number],
+      { type: "create-issue" }
+    >;
+    create.labels = [];
     const result = await applyPlan(
       await octokit,
       { owner: "genode", repo: "ideas" },
-      plan("l".repeat(51)),
+      refusing,
+      options,
+    );
+    expect(result.stop).toBeNull();
+    expect(result.refused.map((r) => r.action.type)).toEqual(["create-label"]);
+    expect(result.refused[0]?.reason).toMatch(/^GitHub refused the write \(422\): .*too long/);
+    expect(result.applied.map((a) => a.action.type)).toEqual(["create-issue"]);
+    expect(github.issues.map((i) => i.title)).toEqual(["An idea"]);
+    github.refused.length = 0; // the over-long name is the request this test sends on purpose
+  });
+
+  it("still stops at a failure that is not the issue's own, and writes nothing after it", async () => {
+    const { github, octokit } = setup();
+    github.emulator.inject({ method: "POST", path: /\/labels$/, kind: { status: 502 }, times: 1 });
+    const result = await applyPlan(
+      await octokit,
+      { owner: "genode", repo: "ideas" },
+      plan("idea"),
       options,
     );
     expect(result.stop).toMatchObject({ reason: "error" });
-    expect(result.stop?.message).toMatch(/^422: /);
+    expect(result.stop?.message).toMatch(/^502: /);
+    expect(result.refused).toEqual([]);
     expect(result.deferred).toHaveLength(2);
     expect(github.issues).toEqual([]);
-    github.refused.length = 0; // the over-long name is the request this test sends on purpose
   });
 });

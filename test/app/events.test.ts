@@ -3,7 +3,7 @@
  */
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
-import { expectCleanRun, HISTORY, press, push, startApp, synced } from "../support/app-harness.js";
+import { expectCleanRun, HISTORY, push, startApp, synced } from "../support/app-harness.js";
 import { commentPayload, installationPayload, pullRequestPayload } from "../support/webhooks.js";
 
 const { DOC, CONFIG, R1, R2 } = HISTORY;
@@ -164,22 +164,23 @@ describe("installation", () => {
 });
 
 describe("write cap", () => {
-  it("defers what is over the cap, says so, and Continue finishes the job", async () => {
+  it("defers what is over the cap, says so, and continues by itself", async () => {
     const h = await startApp();
     const config = `${HISTORY.config}max-writes: 5\n`;
     await push(h, { [CONFIG]: config, [DOC]: R2 });
-    // Three labels, then two of six issues.
-    expect(h.github.issues).toHaveLength(2);
-    const run = h.github.checkRuns.at(-1);
+    // Three labels, then two of six issues; the continuation the other four.
+    const [run, next] = h.github.checkRuns;
+    expect(h.github.checkRuns).toHaveLength(2);
     expect(run?.conclusion).toBe("neutral");
     expect(run?.output.title).toBe("2 created, 3 labels created; 4 left for later");
     expect(run?.output.summary).toMatch(
       /the cap of 5 writes per run was reached\. 4 actions were left/,
     );
+    expect(run?.output.summary).toMatch(/starts right after this one/);
     expect(run?.actions).toEqual([expect.objectContaining({ identifier: "continue" })]);
-    await press(h, run, "continue");
+    expect(next?.conclusion).toBe("success");
+    expect(h.sleeps).toEqual([0]);
     expect(h.github.issues).toHaveLength(6);
-    expect(h.github.checkRuns.at(-1)?.conclusion).toBe("success");
     expect(new Set(h.github.issues.map((i) => i.title)).size).toBe(6);
   });
 });

@@ -77,7 +77,7 @@ describe("faults", () => {
     expect(run?.output.summary).toMatch(/Waited 30 s for GitHub's secondary rate limit/);
   });
 
-  it("defers the rest when the limit asks for longer than a run may wait, and the next run completes", async () => {
+  it("defers the rest when the limit asks for longer than a run may wait, and continues by itself when it lifts", async () => {
     const h = await synced();
     h.github.fail("POST", /\/issues$/, 403, { headers: { "retry-after": "3600" } });
     const before = h.github.branches.get("main") as string;
@@ -85,12 +85,14 @@ describe("faults", () => {
     await h.receive(
       pushPayload(h.github, { before, after, commits: [{ sha: after, parent: before }] }),
     );
-    expect(h.sleeps).toEqual([]);
-    expect(h.github.issues).toHaveLength(4);
-    const run = h.github.checkRuns.at(-1);
+    // No waiting within the run; the continuation waits for the limit, a second past it.
+    expect(h.sleeps).toEqual([3_601_000]);
+    const [run, next] = h.github.checkRuns.slice(-2);
     expect(run?.conclusion).toBe("neutral");
     expect(run?.output.summary).toMatch(/retry after 3600 s/);
-    await pressContinue(h);
+    expect(run?.output.summary).toMatch(/starts by itself in about 61 min/);
+    expect(run?.actions?.[0]?.identifier).toBe("continue");
+    expect(next?.conclusion).toBe("success");
     expect(h.github.issues).toHaveLength(6);
   });
 

@@ -307,9 +307,11 @@ describe("push", () => {
     await press(h, blocked, "confirm");
     expect(h.github.refused).toEqual([]);
     expect(open(h)).toHaveLength(2);
-    // The head has not moved: the document is not read twice. Four closes,
-    // each reading its issue back and commenting first, then the report.
+    // The presser's access, then (the head has not moved) the document is
+    // not read twice. Four closes, each reading its issue back and
+    // commenting first, then the report.
     expect(h.github.calls()).toEqual([
+      `GET ${h.github.base}/collaborators/${h.github.owner}/permission`,
       `GET ${h.github.base}`,
       `GET ${h.github.base}/contents/${CONFIG}`,
       `GET ${h.github.base}/branches/main`,

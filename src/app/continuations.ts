@@ -1,0 +1,75 @@
+/**
+ * Work left for later, continued by itself.
+ */
+import type { PendingRuns } from "./pending-runs.js";
+
+/** How many continuations in a row a repository gets before a person must act. */
+export const CONTINUATIONS_MAX = 50;
+
+/**
+ * At most one scheduled continuation per repository: a run that left work
+ * for later (the write cap, a rate limit) or could not run or report at all
+ * (a used-up limit, a revoked token) asks for one at the time the limit
+ * lifts, and a newer request replaces the older one, so that a repository
+ * never has two runs waiting. Waits go by the app's `sleep`, which the
+ * emulator's clock drives in tests. The waits are tracked as runs:
+ * `idle()` answers once no continuation is waiting either. They live in the
+ * process; after a restart the next push, Continue or comment picks the
+ * work up.
+ */
+export class Continuations {
+  readonly #waiting = new Map<string, number>();
+  readonly #inARow = new Map<string, number>();
+  #generation = 0;
+
+  constructor(
+    private readonly sleep: (milliseconds: number) => Promise<void>,
+    private readonly runs: PendingRuns,
+  ) {}
+
+  /**
+   * Schedules `job` for the repository after `milliseconds`, replacing the
+   * one waiting. Refuses (false) past `CONTINUATIONS_MAX` in a row, which
+   * `settled` resets: a run that keeps leaving work without progress must
+   * not go on forever.
+   */
+  schedule(
+    repository: string,
+    milliseconds: number,
+    job: () => Promise<void>,
+    onError: (error: unknown) => void,
+  ): boolean {
+    const count = (this.#inARow.get(repository) ?? 0) + 1;
+    if (count > CONTINUATIONS_MAX) return false;
+    this.#inARow.set(repository, count);
+    this.#generation += 1;
+    const generation = this.#generation;
+    this.#waiting.set(repository, generation);
+    this.runs.track(
+      (async () => {
+        await this.sleep(Math.max(0, milliseconds));
+        // Replaced or cancelled meanwhile: the newer request does the work.
+        if (this.#waiting.get(repository) !== generation) return;
+        this.#waiting.delete(repository);
+        await job();
+      })(),
+      onError,
+    );
+    return true;
+  }
+
+  /** Drops the repository's waiting continuation: a newer run did its work. */
+  cancel(repository: string): void {
+    this.#waiting.delete(repository);
+  }
+
+  /** Whether a continuation waits for the repository. */
+  waiting(repository: string): boolean {
+    return this.#waiting.has(repository);
+  }
+
+  /** A run finished with nothing left for later: the count in a row starts again. */
+  settled(repository: string): void {
+    this.#inARow.delete(repository);
+  }
+}

@@ -11,29 +11,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EmulatedRepository, Fault } from "../../emulator/emulator.js";
-import { startEmulator, type RunningEmulator } from "../../emulator/server.js";
-import { startApp, type RunningApp } from "../../emulator/start-app.js";
+import { useEmulatedGitHub } from "../support/e2e.js";
 import { root } from "../support/cli.js";
 
-let github: RunningEmulator;
-let app: RunningApp;
-
-beforeAll(async () => {
-  github = await startEmulator();
-  app = await startApp(github);
-}, 60_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await github?.close();
-});
-
-afterEach(() => {
-  expect(github.emulator.violations).toEqual([]);
-  github.emulator.violations.length = 0;
-});
+const e2e = useEmulatedGitHub();
 
 const FIRST = Number(process.env.IDEAS_SYNC_FAULT_SEED ?? 1);
 const SEEDS = Number(process.env.IDEAS_SYNC_FAULT_SEEDS ?? 30);
@@ -52,22 +35,22 @@ const REVISIONS = [
 /** Pushes each revision; on a run that did not succeed, presses its button until it does. */
 async function replay(repo: EmulatedRepository, faults: (step: number) => Fault[]) {
   for (const [step, text] of REVISIONS.entries()) {
-    for (const fault of faults(step)) github.emulator.inject(fault);
-    await github.push(repo, {
+    for (const fault of faults(step)) e2e.github.emulator.inject(fault);
+    await e2e.github.push(repo, {
       ...(step === 0 ? { [CONFIG]: `documents:\n  - path: ${DOC}\n` } : {}),
       [DOC]: text,
     });
-    await app.idle();
+    await e2e.app.idle();
     for (let press = 0; repo.checkRuns.at(-1)?.conclusion !== "success"; press += 1) {
       const run = repo.checkRuns.at(-1);
       const button = run?.actions[0]?.identifier;
       if (!run || !button || press > 10)
         throw new Error(`step ${step}: stuck at ${run?.conclusion}: ${run?.output.title}`);
       // Faults left over from this step strike the retry too, as they would.
-      await github.press(repo, run, button);
-      await app.idle();
+      await e2e.github.press(repo, run, button);
+      await e2e.app.idle();
     }
-    github.emulator.faults.length = 0;
+    e2e.github.emulator.faults.length = 0;
   }
 }
 
@@ -96,7 +79,7 @@ describe("faults at random points, against a fault-free control", () => {
     console.log(
       `fault seeds ${FIRST}..${FIRST + SEEDS - 1} (IDEAS_SYNC_FAULT_SEED, IDEAS_SYNC_FAULT_SEEDS)`,
     );
-    const control = github.emulator.repository("control", "ideas");
+    const control = e2e.github.emulator.repository("control", "ideas");
     await replay(control, () => []);
     const expected = state(control);
     const comments = control.issues.flatMap((i) => i.comments);
@@ -114,8 +97,8 @@ describe("faults at random points, against a fault-free control", () => {
         "reset",
         { status: 503 },
       ];
-      const repo = github.emulator.repository("faulty", `seed-${seed}`);
-      const before = github.emulator.log.length;
+      const repo = e2e.github.emulator.repository("faulty", `seed-${seed}`);
+      const before = e2e.github.emulator.log.length;
       await replay(repo, () =>
         Array.from({ length: 1 + Math.floor(random() * 2) }, () => ({
           method: random() < 0.5 ? "POST" : "PATCH",
@@ -125,7 +108,7 @@ describe("faults at random points, against a fault-free control", () => {
           after: Math.floor(random() * 4),
         })),
       );
-      struck += github.emulator.log
+      struck += e2e.github.emulator.log
         .slice(before)
         .filter((r) => r.status === 0 || r.status >= 500).length;
       expect(state(repo), `seed ${seed}`).toEqual(expected);

@@ -6,30 +6,13 @@
  * open issues equal to the head's ideas, people's text kept, and the writes
  * spent.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EmulatedIssue, EmulatedRepository } from "../../emulator/emulator.js";
 import { pushPayload } from "../../emulator/payloads.js";
-import { startEmulator, type RunningEmulator } from "../../emulator/server.js";
-import { startApp, type RunningApp } from "../../emulator/start-app.js";
+import { useEmulatedGitHub } from "../support/e2e.js";
 import { readIssueBody } from "../../src/plan/issue-body.js";
 
-let github: RunningEmulator;
-let app: RunningApp;
-
-beforeAll(async () => {
-  github = await startEmulator();
-  app = await startApp(github);
-}, 60_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await github?.close();
-});
-
-afterEach(() => {
-  expect(github.emulator.violations).toEqual([]);
-  github.emulator.violations.length = 0;
-});
+const e2e = useEmulatedGitHub();
 
 const CONFIG = ".github/ideas-sync.yml";
 const DOC = "doc/ideas.md";
@@ -75,13 +58,13 @@ function markdown(ideas: readonly Idea[]): string {
 }
 
 async function push(repo: EmulatedRepository, changes: Record<string, string | null>) {
-  const sha = await github.push(repo, changes);
-  await app.idle();
+  const sha = await e2e.github.push(repo, changes);
+  await e2e.app.idle();
   return sha;
 }
 
-const writes = () => github.emulator.log.filter((r) => r.method !== "GET").length;
-const reads = () => github.emulator.log.filter((r) => r.method === "GET").length;
+const writes = () => e2e.github.emulator.log.filter((r) => r.method !== "GET").length;
+const reads = () => e2e.github.emulator.log.filter((r) => r.method === "GET").length;
 const markerOf = (issue: EmulatedIssue) => readIssueBody(issue.body).marker;
 const issueOf = (repo: EmulatedRepository, title: string) => {
   const found = repo.issues.filter((i) => i.title === title);
@@ -105,7 +88,7 @@ function expectSynced(repo: EmulatedRepository, ideas: readonly Idea[], path = D
 
 describe("deliveries late or out of order", () => {
   it("ends at the branch head when five pushes are delivered in reverse order", async () => {
-    const repo = github.emulator.repository("order", "reverse");
+    const repo = e2e.github.emulator.repository("order", "reverse");
     const revisions = [
       [idea("Sensor fusion", 1), idea("Wind gauge", 2)],
       [idea("Sensor fusion", 1), idea("Wind gauge", 2), idea("Solar charger", 3)],
@@ -122,8 +105,8 @@ describe("deliveries late or out of order", () => {
       return pushPayload(repo, { before, after, commits: [{ sha: after, parent: before }] });
     });
     for (const delivery of [...deliveries].reverse()) {
-      await github.deliver(delivery.name, delivery.payload);
-      await app.idle();
+      await e2e.github.deliver(delivery.name, delivery.payload);
+      await e2e.app.idle();
     }
     expectSynced(repo, revisions[4] as Idea[]);
     // No older revision's idea was ever written.
@@ -132,15 +115,15 @@ describe("deliveries late or out of order", () => {
     );
     // A redelivery of an old push, long after, costs reads only.
     const [w, r] = [writes(), reads()];
-    await github.deliver(deliveries[1]?.name as string, deliveries[1]?.payload as object);
-    await app.idle();
+    await e2e.github.deliver(deliveries[1]?.name as string, deliveries[1]?.payload as object);
+    await e2e.app.idle();
     expect(writes() - w).toBe(0);
     expect(reads() - r).toBeGreaterThan(0);
     expectSynced(repo, revisions[4] as Idea[]);
   }, 60_000);
 
   it("syncs a late push's document at the head when the newer push changed another file only", async () => {
-    const repo = github.emulator.repository("order", "other-file");
+    const repo = e2e.github.emulator.repository("order", "other-file");
     await push(repo, { [CONFIG]: config(), [DOC]: markdown([idea("Sensor fusion", 1)]) });
     const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2)];
     const before = repo.branches.get("main") ?? null;
@@ -156,10 +139,10 @@ describe("deliveries late or out of order", () => {
       after: other,
       commits: [{ sha: other, parent: changed }],
     });
-    await github.deliver(newer.name, newer.payload);
-    await app.idle();
-    await github.deliver(late.name, late.payload);
-    await app.idle();
+    await e2e.github.deliver(newer.name, newer.payload);
+    await e2e.app.idle();
+    await e2e.github.deliver(late.name, late.payload);
+    await e2e.app.idle();
     expectSynced(repo, ideas);
     // Reported on the pushed commit, saying where the document was read.
     const run = repo.checkRuns.at(-1);
@@ -170,7 +153,7 @@ describe("deliveries late or out of order", () => {
 
 describe("a moved document", () => {
   it("keeps every issue when the document and its path in the configuration move in one push", async () => {
-    const repo = github.emulator.repository("moved", "one-push");
+    const repo = e2e.github.emulator.repository("moved", "one-push");
     const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2), idea("Solar charger", 3)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const numbers = repo.issues.map((i) => i.number);
@@ -188,7 +171,7 @@ describe("a moved document", () => {
   }, 60_000);
 
   it("keeps every issue when the document moves in one push and the configuration follows in the next, and closes an idea dropped on the way", async () => {
-    const repo = github.emulator.repository("moved", "two-pushes");
+    const repo = e2e.github.emulator.repository("moved", "two-pushes");
     const ideas = [
       idea("Sensor fusion", 1),
       idea("Wind gauge", 2),
@@ -209,7 +192,7 @@ describe("a moved document", () => {
 
 describe("people's edits of an issue", () => {
   it("restores the region when a person deletes its end line, keeping their text, with no second issue", async () => {
-    const repo = github.emulator.repository("damage", "end-line");
+    const repo = e2e.github.emulator.repository("damage", "end-line");
     const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const issue = issueOf(repo, "Wind gauge");
@@ -227,7 +210,7 @@ describe("people's edits of an issue", () => {
   }, 60_000);
 
   it("restores the region of an issue whose body a person rewrote, with no second issue", async () => {
-    const repo = github.emulator.repository("damage", "rewritten");
+    const repo = e2e.github.emulator.repository("damage", "rewritten");
     const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const issue = issueOf(repo, "Wind gauge");
@@ -242,7 +225,7 @@ describe("people's edits of an issue", () => {
   }, 60_000);
 
   it("keeps a closed issue when a person closed it and the idea is then retitled", async () => {
-    const repo = github.emulator.repository("closed", "retitle");
+    const repo = e2e.github.emulator.repository("closed", "retitle");
     const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const issue = issueOf(repo, "Wind gauge");
@@ -257,7 +240,7 @@ describe("people's edits of an issue", () => {
   }, 60_000);
 
   it("closes again an issue a person reopened, once its idea came back and was removed again", async () => {
-    const repo = github.emulator.repository("reopened", "twice");
+    const repo = e2e.github.emulator.repository("reopened", "twice");
     const ideas = [
       idea("Sensor fusion", 1),
       idea("Wind gauge", 2),
@@ -285,7 +268,7 @@ describe("people's edits of an issue", () => {
 
 describe("text that looks like ideas-sync's markers", () => {
   it("cannot forge a marker from the document, nor make an issue grow", async () => {
-    const repo = github.emulator.repository("forged", "document");
+    const repo = e2e.github.emulator.repository("forged", "document");
     const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const target = issueOf(repo, "Sensor fusion");
@@ -310,7 +293,7 @@ describe("text that looks like ideas-sync's markers", () => {
   }, 60_000);
 
   it("keeps an issue whose body a person pasted another issue's body into, and reports two issues claiming one key", async () => {
-    const repo = github.emulator.repository("forged", "pasted");
+    const repo = e2e.github.emulator.repository("forged", "pasted");
     const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const first = issueOf(repo, "Sensor fusion");
@@ -351,7 +334,7 @@ describe("text that looks like ideas-sync's markers", () => {
 
 describe("keys and titles", () => {
   it("keeps the issue when a maintainer pins a key on an existing idea, or changes the pin", async () => {
-    const repo = github.emulator.repository("pins", "ideas");
+    const repo = e2e.github.emulator.repository("pins", "ideas");
     const ideas = [idea("Sensor fusion", 1), idea("A browser for the web", 2)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const issue = issueOf(repo, "A browser for the web");
@@ -372,7 +355,7 @@ describe("keys and titles", () => {
   }, 60_000);
 
   it("tells two ideas of the same title apart by their text when the first is removed", async () => {
-    const repo = github.emulator.repository("twins", "ideas");
+    const repo = e2e.github.emulator.repository("twins", "ideas");
     const ideas = [idea("Port a driver", 1), idea("Port a driver", 2), idea("Wind gauge", 3)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const [first, second] = repo.issues;
@@ -384,7 +367,7 @@ describe("keys and titles", () => {
     expect(second?.body).toContain(text(2));
     expect(first?.body).toContain(text(1));
     // And when the remaining one is edited at the same time as the first goes.
-    const repo2 = github.emulator.repository("twins", "edited");
+    const repo2 = e2e.github.emulator.repository("twins", "edited");
     await push(repo2, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     await push(repo2, {
       [DOC]: markdown([{ ...(ideas[1] as Idea), body: `${text(2)} More.` }, ideas[2] as Idea]),
@@ -397,14 +380,14 @@ describe("keys and titles", () => {
 
 describe("people working on issues while a run writes", () => {
   it("keeps a note and labels a person adds, and a label they take off, between the listing and the write", async () => {
-    const repo = github.emulator.repository("during", "run");
+    const repo = e2e.github.emulator.repository("during", "run");
     const ideas = [idea("Sensor fusion", 1), idea("Wind gauge", 2), idea("Solar charger", 3)];
     await push(repo, { [CONFIG]: config(), [DOC]: markdown(ideas) });
     const last = issueOf(repo, "Solar charger");
     last.labels.push("wontfix");
     // As the run's first update arrives, a person edits the last issue.
     let acted = false;
-    github.emulator.beforeRequest = (method, path) => {
+    e2e.github.emulator.beforeRequest = (method, path) => {
       if (acted || method !== "PATCH" || !path.endsWith("/issues/1")) return;
       acted = true;
       last.body = `${last.body}\n\nA person's note, written during the run.`;
@@ -414,7 +397,7 @@ describe("people working on issues while a run writes", () => {
     const edited = ideas.map((i) => ({ ...i, body: `${i.body} Revised.` }));
     const w = writes();
     await push(repo, { [DOC]: markdown(edited) });
-    github.emulator.beforeRequest = null;
+    e2e.github.emulator.beforeRequest = null;
     expect(acted).toBe(true);
     expectSynced(
       repo,

@@ -8,30 +8,13 @@
  * Seeded: IDEAS_SYNC_SEED=N replays a run (the seed is printed), and
  * IDEAS_SYNC_RUNS=N tries more histories.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EmulatedIssue, EmulatedRepository } from "../../emulator/emulator.js";
 import { pushPayload, type Delivery } from "../../emulator/payloads.js";
-import { startEmulator, type RunningEmulator } from "../../emulator/server.js";
-import { startApp, type RunningApp } from "../../emulator/start-app.js";
+import { useEmulatedGitHub } from "../support/e2e.js";
 import { readIssueBody } from "../../src/plan/issue-body.js";
 
-let github: RunningEmulator;
-let app: RunningApp;
-
-beforeAll(async () => {
-  github = await startEmulator();
-  app = await startApp(github);
-}, 60_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await github?.close();
-});
-
-afterEach(() => {
-  expect(github.emulator.violations).toEqual([]);
-  github.emulator.violations.length = 0;
-});
+const e2e = useEmulatedGitHub();
 
 const SEED = Number(process.env.IDEAS_SYNC_SEED ?? 20261130);
 const RUNS = Number(process.env.IDEAS_SYNC_RUNS ?? 24);
@@ -171,7 +154,7 @@ describe("random interleavings of pushes, deliveries and people", () => {
       if (only !== undefined && Number(only) !== run) continue;
       const random = generator(SEED + run * 7919);
       const where = `seed ${SEED}, run ${run}`;
-      const repo = github.emulator.repository("interleaved", `run-${SEED}-${run}`);
+      const repo = e2e.github.emulator.repository("interleaved", `run-${SEED}-${run}`);
       const ids = { next: 1 };
       let ideas: Idea[] = [];
       for (let n = 2 + random.below(3); n > 0 || ideas.length === 0; n -= 1)
@@ -181,12 +164,12 @@ describe("random interleavings of pushes, deliveries and people", () => {
         ".github/ideas-sync.yml": `documents:\n  - path: ${DOC}\n`,
         [DOC]: markdown(ideas),
       });
-      await github.deliver(
+      await e2e.github.deliver(
         "push",
         pushPayload(repo, { before: null, after: first, commits: [{ sha: first, parent: null }] })
           .payload,
       );
-      await app.idle();
+      await e2e.app.idle();
       const synced = new Set(ideas.map((idea) => idea.id));
       const pending: Delivery[] = [];
       for (let n = 2 + random.below(4); n > 0; n -= 1) {
@@ -216,8 +199,8 @@ describe("random interleavings of pushes, deliveries and people", () => {
           actions += 1;
           if (note) notes.push(note);
         }
-        await github.deliver(delivery.name, delivery.payload);
-        await app.idle();
+        await e2e.github.deliver(delivery.name, delivery.payload);
+        await e2e.app.idle();
         deliveries += 1;
         if (only !== undefined)
           console.log(
@@ -227,12 +210,12 @@ describe("random interleavings of pushes, deliveries and people", () => {
       }
       // One final sync of the head: its push delivered once more.
       const headPush = pending.at(-1) as Delivery;
-      await github.deliver(headPush.name, headPush.payload);
-      await app.idle();
+      await e2e.github.deliver(headPush.name, headPush.payload);
+      await e2e.app.idle();
       const last = repo.checkRuns.at(-1);
       if (last?.conclusion === "action_required") {
-        await github.press(repo, last, "confirm");
-        await app.idle();
+        await e2e.github.press(repo, last, "confirm");
+        await e2e.app.idle();
       }
       for (const issue of repo.issues) {
         const id = tokenOf(issue);

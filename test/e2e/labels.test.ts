@@ -2,28 +2,11 @@
  * Labels people rename on GitHub, and a tracking label renamed in the
  * configuration: the app process against the emulator.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useEmulatedGitHub } from "../support/e2e.js";
 import type { EmulatedRepository } from "../../emulator/emulator.js";
-import { startEmulator, type RunningEmulator } from "../../emulator/server.js";
-import { startApp, type RunningApp } from "../../emulator/start-app.js";
 
-let github: RunningEmulator;
-let app: RunningApp;
-
-beforeAll(async () => {
-  github = await startEmulator();
-  app = await startApp(github);
-}, 60_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await github?.close();
-});
-
-afterEach(() => {
-  expect(github.emulator.violations).toEqual([]);
-  github.emulator.violations.length = 0;
-});
+const e2e = useEmulatedGitHub();
 
 const CONFIG = ".github/ideas-sync.yml";
 const DOC = "doc/ideas.txt";
@@ -44,15 +27,15 @@ function gosh(sections: Record<string, string[]>): string {
 }
 
 async function push(repo: EmulatedRepository, changes: Record<string, string | null>) {
-  await github.push(repo, changes);
-  await app.idle();
+  await e2e.github.push(repo, changes);
+  await e2e.app.idle();
 }
 
-const writes = () => github.emulator.log.filter((r) => r.method !== "GET").length;
+const writes = () => e2e.github.emulator.log.filter((r) => r.method !== "GET").length;
 
 describe("labels", () => {
   it("keeps using a section label a maintainer renamed on GitHub, for old and new issues", async () => {
-    const repo = github.emulator.repository("labels", "renamed");
+    const repo = e2e.github.emulator.repository("labels", "renamed");
     await push(repo, {
       [CONFIG]: `documents:\n  - path: ${DOC}\n`,
       [DOC]: gosh({ Virtualization: ["Nested paging", "Guest tools"], Storage: ["Block cache"] }),
@@ -80,7 +63,7 @@ describe("labels", () => {
   }, 60_000);
 
   it("moves every issue to a tracking label renamed in the configuration, and says what it cost", async () => {
-    const repo = github.emulator.repository("labels", "tracking");
+    const repo = e2e.github.emulator.repository("labels", "tracking");
     const text = gosh({ Storage: ["Block cache", "Snapshots", "Quotas"] });
     await push(repo, { [CONFIG]: `documents:\n  - path: ${DOC}\n`, [DOC]: text });
     for (const issue of repo.issues) issue.labels.push("help wanted");

@@ -15,6 +15,7 @@ import { renderMarkdownEach } from "../../src/document/render-markdown-each.js";
 import { findGoshEntries } from "../../src/document/gosh/find-gosh-entries.js";
 import { Diagnostics } from "../../src/document/diagnostics.js";
 import { goshDocument, markdownDocument } from "../support/arbitraries.js";
+import { propertyParameters } from "../support/property-parameters.js";
 import { GENODE, MARKDOWN_IDEAS, genodeRevisions } from "../support/corpus.js";
 
 function expectSameAsRemark(nodes: RootContent[]): void {
@@ -124,9 +125,10 @@ const plainPhrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
 
 describe("renderMarkdown's text escaping", () => {
   it("is remark-stringify's on random trees of Markdown's special characters", () => {
-    fc.assert(fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), expectSameAsRemark), {
-      numRuns: 2000,
-    });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), expectSameAsRemark),
+      propertyParameters(2000),
+    );
   });
 
   it("is remark-stringify's on random paragraphs of plain words and simple markup", () => {
@@ -143,7 +145,7 @@ describe("renderMarkdown's text escaping", () => {
         fc.array(fc.oneof(paragraphs, item), { minLength: 1, maxLength: 3 }),
         expectSameAsRemark,
       ),
-      { numRuns: 3000 },
+      propertyParameters(3000),
     );
   });
 
@@ -153,7 +155,7 @@ describe("renderMarkdown's text escaping", () => {
         expectSameAsRemark(parseGosh(gosh).tree.children);
         expectSameAsRemark(parseMarkdown(markdown).tree.children);
       }),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
   });
 
@@ -185,11 +187,11 @@ describe("renderMarkdownEach", () => {
   it("renders each body as renderMarkdown does alone, on random documents and trees", () => {
     fc.assert(
       fc.property(goshDocument, (text) => expectEachAsOne(bodiesOf(text))),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
     fc.assert(
       fc.property(fc.array(fc.array(block, { maxLength: 3 }), { maxLength: 5 }), expectEachAsOne),
-      { numRuns: 1000 },
+      propertyParameters(1000),
     );
   });
 

@@ -1,12 +1,22 @@
 /**
  * mdast → the Markdown of an issue body.
  */
-import type { Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent, Text } from "mdast";
+import type {
+  Link,
+  Nodes,
+  Paragraph,
+  Parents,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from "mdast";
 import { defaultHandlers, type Info, type State } from "mdast-util-to-markdown";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
+import { readsAsAutolink } from "./reads-as-autolink.js";
 
 const SOFT_BREAK = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
 // "@" not after a word character (an e-mail address), before a user or team name.
@@ -29,11 +39,14 @@ const stringifier = unified()
   .use(remarkGfm)
   .use(remarkStringify, {
     ...settings,
-    handlers: { text: textWithoutNeedlessEscaping, paragraph: simpleParagraph },
+    handlers: { text: textWithoutNeedlessEscaping, paragraph: simpleParagraph, link: checkedLink },
   });
 
-// remark-stringify as it comes, for comparing against in tests.
-const plainStringifier = unified().use(remarkGfm).use(remarkStringify, settings);
+// remark-stringify with its own text and paragraph handlers, for comparing
+// against in tests.
+const plainStringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, { ...settings, handlers: { link: checkedLink } });
 
 /**
  * Renders nodes as GitHub-flavoured Markdown. Paragraphs are re-flowed onto
@@ -112,9 +125,12 @@ function toMarkdownNode(node: RootContent): Rewritten {
       const value = clean(node.value.replace(/\r\n?/g, "\n")).trim();
       if (value === "") return [];
       if (value.startsWith("<")) return value === node.value ? node : { type: "html", value };
-      return [
-        { type: "paragraph", children: [{ type: "text", value: value.replace(/\s*\n\s*/g, " ") }] },
-      ];
+      // As text, it is rewritten as any text is: a URL in it is linked as
+      // GitHub links it, and a mention is stopped.
+      return toMarkdownNode({
+        type: "paragraph",
+        children: [{ type: "text", value: value.replace(/\s*\n\s*/g, " ") }],
+      });
     }
     case "code": {
       // Code keeps its lines, but not a CRLF document's carriage returns.
@@ -264,6 +280,28 @@ function needsEscaping(value: string, before: string, after: string): boolean {
   );
 }
 
+/**
+ * remark's link handler, but a link is written as `<url>` only when that
+ * reads back as the same link; otherwise as `[text](url)`.
+ */
+function checkedLink(node: Link, parent: Parents | undefined, state: State, info: Info): string {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (only?.type !== "text" || node.title || readsAsAutolink(node.url, only.value))
+    return defaultHandlers.link(node, parent, state, info);
+  // remark decides between the two forms by this option alone.
+  const resourceLink = state.options.resourceLink;
+  state.options.resourceLink = true;
+  try {
+    return defaultHandlers.link(node, parent, state, info);
+  } finally {
+    state.options.resourceLink = resourceLink;
+  }
+}
+checkedLink.peek = (node: Link): string => {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === "text" && !node.title && readsAsAutolink(node.url, only.value) ? "<" : "[";
+};
+
 function siblingOf(parent: Parents | undefined, state: State, offset: number): Nodes | undefined {
   const index = state.indexStack[state.indexStack.length - 1] ?? -1;
   return parent?.children[index + offset] as Nodes | undefined;
@@ -338,7 +376,8 @@ function writeSimpleChild(child: PhrasingContent): string | null {
     case "link": {
       const only = child.children.length === 1 ? child.children[0] : undefined;
       if (child.title || only?.type !== "text" || !PLAIN_URL.test(child.url)) return null;
-      if (only.value === child.url) return `<${child.url}>`;
+      if (only.value === child.url)
+        return readsAsAutolink(child.url, only.value) ? `<${child.url}>` : null;
       if (only.value === "" || needsEscaping(only.value, "[", "]")) return null;
       return `[${only.value}](${child.url})`;
     }

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { parseGosh } from "../../src/document/gosh/parse-gosh.js";
 import { parseMarkdown } from "../../src/document/markdown/parse-markdown.js";
 import { renderMarkdown } from "../../src/document/render-markdown.js";
+import { readDocument } from "../../src/document/read-document.js";
 import { renderMarkdownEach } from "../../src/document/render-markdown-each.js";
 import { findGoshEntries } from "../../src/document/gosh/find-gosh-entries.js";
 import { Diagnostics } from "../../src/document/diagnostics.js";
@@ -113,8 +114,19 @@ const plainPhrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
     ),
   fc
     .tuple(
-      fc.constantFrom("https://example.org/a", "http://a.b/c?d=e", "mailto:x@y.z", "a b", "x"),
-      fc.oneof(word, fc.constant("https://example.org/a"), fc.constant("http://a.b/c?d=e")),
+      fc.constantFrom(
+        "https://example.org/a",
+        "http://a.b/c?d=e",
+        "mailto:x@y.z",
+        "mailto:0@.A",
+        "a:b",
+        "a b",
+        "x",
+      ),
+      fc.oneof(
+        word,
+        fc.constantFrom("https://example.org/a", "http://a.b/c?d=e", "x@y.z", "0@.A", "a:b"),
+      ),
     )
     .map(([url, value]): PhrasingContent => ({
       type: "link",
@@ -209,5 +221,30 @@ describe("renderMarkdownEach", () => {
       { type: "paragraph", children: [{ type: "text", value: "Text." }] },
     ];
     expectEachAsOne([plain, sneaky, plain]);
+  });
+});
+
+describe("renderMarkdown's links and raw text", () => {
+  const render = (text: string, format: "gosh" | "markdown") =>
+    readDocument(text, { format, sectionDepth: 2, ideaDepth: 3 }).sections[0]?.ideas[0]?.markdown;
+
+  it("writes <address> only where it reads back as a link, and [text](url) elsewhere", () => {
+    // "0@.A" is an e-mail link to GFM, but "<0@.A>" is no CommonMark autolink.
+    expect(render("### Idea\n0@.A", "markdown")).toBe("[0@.A](mailto:0@.A)");
+    expect(render("### Idea\nMail x@y.z.", "markdown")).toBe("Mail <x@y.z>.");
+    const link = (url: string, value: string): RootContent => ({
+      type: "paragraph",
+      children: [{ type: "link", url, children: [{ type: "text", value }] }],
+    });
+    expect(renderMarkdown([link("a:b", "a:b")])).toBe("[a:b](a:b)");
+    expect(renderMarkdown([link("ab:c", "ab:c")])).toBe("<ab:c>");
+    const long = `${"s".repeat(33)}:x`;
+    expect(renderMarkdown([link(long, long)])).toBe(`[${long}](${long})`);
+  });
+
+  it("rewrites a GOSH raw line shown as text as any text: links and no mentions", () => {
+    expect(render(":Idea:: see http://x.y, @someone", "gosh")).toBe(
+      "see <http://x.y>, @\u200Bsomeone",
+    );
   });
 });

@@ -10,6 +10,7 @@ import { sign } from "@octokit/webhooks-methods";
 import { GitHubEmulator, type EmulatedCheckRun, type EmulatedRepository } from "./emulator.js";
 import { renderIssuesPage } from "./issues-page.js";
 import { checkRunActionPayload, pullRequestPayload, pushPayload } from "./payloads.js";
+import { requestOnce } from "./request-once.js";
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -103,7 +104,8 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
   const deliver: RunningEmulator["deliver"] = async (name, payload, options = {}) => {
     if (!target) throw new Error("no app connected to deliver to");
     const body = options.body ?? JSON.stringify(payload);
-    const response = await fetch(`${target.url}/api/github/webhooks`, {
+    // Each delivery on a connection of its own, as GitHub sends them.
+    const response = await requestOnce(`${target.url}/api/github/webhooks`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -113,7 +115,6 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       },
       body,
     });
-    await response.arrayBuffer();
     return response.status;
   };
 

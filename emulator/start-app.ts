@@ -7,6 +7,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { requestOnce } from "./request-once.js";
 import type { RunningEmulator } from "./server.js";
 
 /** A running app process. */
@@ -76,7 +77,7 @@ export async function startApp(
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt += 1) {
     try {
-      if ((await fetch(`${url}/ping`)).ok) break;
+      if ((await requestOnce(`${url}/ping`)).status === 200) break;
     } catch {
       // not listening yet
     }
@@ -90,8 +91,7 @@ export async function startApp(
     process: child,
     output: () => output,
     async idle() {
-      const response = await fetch(`${url}/ideas-sync/idle`);
-      await response.arrayBuffer();
+      await requestOnce(`${url}/ideas-sync/idle`);
     },
     stop: () =>
       new Promise<void>((resolve) => {

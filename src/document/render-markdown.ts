@@ -3,6 +3,7 @@
  */
 import type {
   Link,
+  ListItem,
   Nodes,
   Paragraph,
   Parents,
@@ -39,14 +40,22 @@ const stringifier = unified()
   .use(remarkGfm)
   .use(remarkStringify, {
     ...settings,
-    handlers: { text: textWithoutNeedlessEscaping, paragraph: simpleParagraph, link: checkedLink },
+    handlers: {
+      text: textWithoutNeedlessEscaping,
+      paragraph: simpleParagraph,
+      link: checkedLink,
+      listItem: listItemAsWritten,
+    },
   });
 
 // remark-stringify with its own text and paragraph handlers, for comparing
 // against in tests.
 const plainStringifier = unified()
   .use(remarkGfm)
-  .use(remarkStringify, { ...settings, handlers: { link: checkedLink } });
+  .use(remarkStringify, {
+    ...settings,
+    handlers: { link: checkedLink, listItem: listItemAsWritten },
+  });
 
 /**
  * Renders nodes as GitHub-flavoured Markdown. Paragraphs are re-flowed onto
@@ -301,6 +310,47 @@ checkedLink.peek = (node: Link): string => {
   const only = node.children.length === 1 ? node.children[0] : undefined;
   return only?.type === "text" && !node.title && readsAsAutolink(node.url, only.value) ? "<" : "[";
 };
+
+/**
+ * remark's list item handler, but an item marked tight whose blocks remark
+ * must part with a blank line (a paragraph after a nested list, two
+ * paragraphs) is written loose. A blank line between an item's blocks makes
+ * it loose when read back, and a loose item puts one between all of them:
+ * written tight, the body would change when read back and written again.
+ */
+function listItemAsWritten(
+  node: ListItem,
+  parent: Parents | undefined,
+  state: State,
+  info: Info,
+): string {
+  const loose =
+    !node.spread &&
+    node.children.some((child, index) => {
+      const next = node.children[index + 1];
+      return next !== undefined && partedByBlankLine(child, next, node, state);
+    });
+  if (!loose) return defaultHandlers.listItem(node, parent, state, info);
+  // Marked for the time of writing only: the node is the document's own, and
+  // remark numbers an ordered item by finding this very node in its list.
+  const spread = node.spread;
+  node.spread = true;
+  try {
+    return defaultHandlers.listItem(node, parent, state, info);
+  } finally {
+    node.spread = spread;
+  }
+}
+
+/** Whether remark writes a blank line between two blocks, as its container flow decides. */
+function partedByBlankLine(left: Nodes, right: Nodes, parent: Parents, state: State): boolean {
+  // The last join that decides wins; 0 alone means no blank line.
+  for (let index = state.join.length - 1; index >= 0; index -= 1) {
+    const result = state.join[index]?.(left as never, right as never, parent as never, state);
+    if (result === true || result === false || typeof result === "number") return result !== 0;
+  }
+  return true;
+}
 
 function siblingOf(parent: Parents | undefined, state: State, offset: number): Nodes | undefined {
   const index = state.indexStack[state.indexStack.length - 1] ?? -1;

@@ -6,7 +6,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import type { BlockContent, PhrasingContent, RootContent } from "mdast";
+import type { BlockContent, ListItem, PhrasingContent, RootContent } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { parseGosh } from "../../src/document/gosh/parse-gosh.js";
 import { parseMarkdown } from "../../src/document/markdown/parse-markdown.js";
@@ -246,5 +249,62 @@ describe("renderMarkdown's links and raw text", () => {
     expect(render(":Idea:: see http://x.y, @someone", "gosh")).toBe(
       "see <http://x.y>, @\u200Bsomeone",
     );
+  });
+});
+
+describe("renderMarkdown's list items", () => {
+  it("writes an item loose when remark must part its blocks, and leaves the tree as it was", () => {
+    const paragraph = (value: string): BlockContent => ({
+      type: "paragraph",
+      children: [{ type: "text", value }],
+    });
+    const item: ListItem = {
+      type: "listItem",
+      spread: false,
+      children: [
+        paragraph("top step"),
+        {
+          type: "list",
+          ordered: true,
+          start: 1,
+          spread: false,
+          children: [{ type: "listItem", spread: false, children: [paragraph("step")] }],
+        },
+        paragraph("after"),
+      ],
+    };
+    const list: RootContent = {
+      type: "list",
+      ordered: true,
+      start: 3,
+      spread: false,
+      children: [item],
+    };
+    // Written tight, "after" would need a blank line before it, and the
+    // item would read back loose: a blank line before the nested list too.
+    expect(renderMarkdown([list])).toBe("3. top step\n\n   1. step\n\n   after");
+    expect(item.spread).toBe(false);
+    // An item whose blocks need no blank line stays tight; one with an
+    // ordered list after a paragraph needs one unless the list starts at 1.
+    const outer = (start: number): RootContent => ({
+      type: "list",
+      ordered: false,
+      spread: false,
+      children: [
+        {
+          type: "listItem",
+          spread: false,
+          children: [paragraph("a"), { ...list, start, children: [item] }],
+        },
+      ],
+    });
+    expect(renderMarkdown([outer(1)])).toBe("- a\n  1. top step\n\n     1. step\n\n     after");
+    expect(renderMarkdown([outer(3)])).toBe("- a\n\n  3. top step\n\n     1. step\n\n     after");
+    for (const start of [1, 3]) {
+      const markdown = renderMarkdown([outer(start)]);
+      expect(
+        renderMarkdown(unified().use(remarkParse).use(remarkGfm).parse(markdown).children),
+      ).toBe(markdown);
+    }
   });
 });

@@ -20,7 +20,8 @@ import { findGoshEntries } from "../../src/document/gosh/find-gosh-entries.js";
 import { Diagnostics } from "../../src/document/diagnostics.js";
 import { goshDocument, markdownDocument } from "../support/arbitraries.js";
 import { propertyParameters } from "../support/property-parameters.js";
-import { GENODE, MARKDOWN_IDEAS, genodeRevisions } from "../support/corpus.js";
+import { MARKDOWN_IDEAS, genodeRevisions } from "../support/corpus.js";
+import { withCorpus } from "../support/with-corpus.js";
 
 function expectSameAsRemark(nodes: RootContent[]): void {
   expect(renderMarkdown(nodes)).toBe(renderMarkdown(nodes, { plainRemark: true }));
@@ -174,13 +175,13 @@ describe("renderMarkdown's text escaping", () => {
     );
   });
 
-  it.skipIf(!GENODE)("is remark-stringify's on every Genode revision", () => {
+  withCorpus("genode").it("is remark-stringify's on every Genode revision", () => {
     for (const revision of genodeRevisions()) {
       expectSameAsRemark(parseGosh(readFileSync(revision.path, "utf8")).tree.children);
     }
   });
 
-  it.skipIf(!MARKDOWN_IDEAS)("is remark-stringify's on every Markdown corpus document", () => {
+  withCorpus("markdown-ideas").it("is remark-stringify's on every Markdown corpus document", () => {
     const root = MARKDOWN_IDEAS as string;
     for (const name of readdirSync(root)) {
       for (const file of readdirSync(join(root, name)).filter((f) => f.endsWith(".md"))) {
@@ -210,7 +211,7 @@ describe("renderMarkdownEach", () => {
     );
   });
 
-  it.skipIf(!GENODE)(
+  withCorpus("genode").it(
     "renders each body as renderMarkdown does alone, on every Genode revision",
     () => {
       for (const revision of genodeRevisions())

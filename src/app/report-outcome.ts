@@ -3,6 +3,7 @@
  */
 import type { List, ListItem, PhrasingContent, RootContent } from "mdast";
 import type { ConfigError } from "../config/parse-config.js";
+import { countDiagnostics } from "../document/count-diagnostics.js";
 import type { Diagnostic } from "../document/types.js";
 import {
   ANNOTATIONS_MAX,
@@ -264,7 +265,7 @@ function annotate(path: string, diagnostics: Diagnostic[]): Annotation[] {
 // A check run shows at most 50 annotations: say when there were more.
 function problemsLine(diagnostics: Diagnostic[]): string {
   if (diagnostics.length <= ANNOTATIONS_MAX) return "";
-  return `The document has ${diagnostics.length} problems; the first ${ANNOTATIONS_MAX} (errors first) are marked on their lines, and \`npx ideas-sync parse FILE\` lists them all.\n\n`;
+  return `The document has ${countDiagnostics(diagnostics)} problems; the first ${ANNOTATIONS_MAX} (errors first) are marked on their lines, and \`npx ideas-sync parse FILE\` lists them all.\n\n`;
 }
 
 function hasErrors(diagnostics: Diagnostic[]): boolean {

@@ -344,7 +344,8 @@ function listItemAsWritten(
 
 /** Whether remark writes a blank line between two blocks, as its container flow decides. */
 function partedByBlankLine(left: Nodes, right: Nodes, parent: Parents, state: State): boolean {
-  // The last join that decides wins; 0 alone means no blank line.
+  // Joins are asked last-added first, and the first that decides wins;
+  // only 0 means no blank line (true, false and undecided all give one).
   for (let index = state.join.length - 1; index >= 0; index -= 1) {
     const result = state.join[index]?.(left as never, right as never, parent as never, state);
     if (result === true || result === false || typeof result === "number") return result !== 0;

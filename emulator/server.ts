@@ -9,8 +9,8 @@ import type { AddressInfo } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
 import { GitHubEmulator, type EmulatedCheckRun, type EmulatedRepository } from "./emulator.js";
 import { renderIssuesPage } from "./issues-page.js";
-import { requestOnce } from "./request-once.js";
 import { checkRunActionPayload, pullRequestPayload, pushPayload } from "./payloads.js";
+import { requestOnce } from "./request-once.js";
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -117,6 +117,7 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
   const deliver: RunningEmulator["deliver"] = async (name, payload, options = {}) => {
     if (!target) throw new Error("no app connected to deliver to");
     const body = options.body ?? JSON.stringify(payload);
+    // Each delivery on a connection of its own, as GitHub sends them.
     const response = await requestOnce(`${target.url}/api/github/webhooks`, {
       method: "POST",
       headers: {

@@ -3,6 +3,7 @@
  */
 import type { List, ListItem, PhrasingContent, RootContent } from "mdast";
 import type { ConfigError } from "../config/parse-config.js";
+import { countDiagnostics } from "../document/count-diagnostics.js";
 import type { Diagnostic } from "../document/types.js";
 import {
   ANNOTATIONS_TOTAL_MAX,
@@ -280,8 +281,10 @@ function annotate(path: string, diagnostics: Diagnostic[]): Annotation[] {
 
 // Say when there were more problems than the check run marks.
 function problemsLine(diagnostics: Diagnostic[]): string {
-  if (diagnostics.length <= ANNOTATIONS_TOTAL_MAX) return "";
-  return `The document has ${diagnostics.length} problems; the first ${ANNOTATIONS_TOTAL_MAX} (errors first) are marked on their lines, and \`npx ideas-sync parse FILE\` lists them all.\n\n`;
+  const total = countDiagnostics(diagnostics);
+  if (total <= ANNOTATIONS_TOTAL_MAX && total === diagnostics.length) return "";
+  const marked = Math.min(diagnostics.length, ANNOTATIONS_TOTAL_MAX);
+  return `The document has ${total} problems; ${marked === total ? "all" : `the first ${marked} (errors first)`} are marked on their lines, and \`npx ideas-sync parse FILE\` lists them all.\n\n`;
 }
 
 function hasErrors(diagnostics: Diagnostic[]): boolean {

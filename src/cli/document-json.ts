@@ -22,12 +22,14 @@ export function documentJson(document: IdeasDocument): unknown {
         hash,
       })),
     })),
-    diagnostics: document.diagnostics.map(({ line, column, severity, rule, message }) => ({
+    // "omitted" only on a rule's note for those not listed: how many it stands for.
+    diagnostics: document.diagnostics.map(({ line, column, severity, rule, message, omitted }) => ({
       line,
       column,
       severity,
       rule,
       message,
+      ...(omitted === undefined ? {} : { omitted }),
     })),
   };
 }

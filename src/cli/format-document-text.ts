@@ -1,6 +1,7 @@
 /**
  * Ideas → the text `ideas-sync parse` prints.
  */
+import { countDiagnostics } from "../document/count-diagnostics.js";
 import type { IdeasDocument } from "../document/types.js";
 import { formatDiagnostic } from "./format-diagnostic.js";
 
@@ -27,8 +28,9 @@ export function formatDocumentText(path: string, document: IdeasDocument): strin
   }
   if (document.diagnostics.length > 0) out.push("");
   for (const diagnostic of document.diagnostics) out.push(formatDiagnostic(path, diagnostic));
-  const errors = document.diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = document.diagnostics.filter((d) => d.severity === "warning").length;
+  // Totals count every diagnostic, those a note stands for among them.
+  const errors = countDiagnostics(document.diagnostics, "error");
+  const warnings = countDiagnostics(document.diagnostics, "warning");
   out.push("", `${count(errors, "error")}, ${count(warnings, "warning")}`);
   return out.join("\n") + "\n";
 }

@@ -50,15 +50,7 @@ export function extractIdeas(
     if (!section) sections.set(idea.section, (section = { title: idea.section, ideas: [] }));
     section.ideas.push(idea);
   }
-  for (const diagnostic of parsed.diagnostics) {
-    diagnostics.add(
-      diagnostic.line,
-      diagnostic.column,
-      diagnostic.severity,
-      diagnostic.rule,
-      diagnostic.message,
-    );
-  }
+  diagnostics.addAll(parsed.diagnostics);
   return {
     format: parsed.format,
     title,

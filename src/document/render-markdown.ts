@@ -1,13 +1,24 @@
 /**
  * mdast → the Markdown of an issue body.
  */
-import type { Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent, Text } from "mdast";
+import type {
+  Link,
+  ListItem,
+  Nodes,
+  Paragraph,
+  Parents,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Text,
+} from "mdast";
 import { defaultHandlers, type Info, type State } from "mdast-util-to-markdown";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
 import { breakMentions } from "./break-mentions.js";
+import { readsAsAutolink } from "./reads-as-autolink.js";
 
 const SOFT_BREAK = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
 
@@ -28,11 +39,22 @@ const stringifier = unified()
   .use(remarkGfm)
   .use(remarkStringify, {
     ...settings,
-    handlers: { text: textWithoutNeedlessEscaping, paragraph: simpleParagraph },
+    handlers: {
+      text: textWithoutNeedlessEscaping,
+      paragraph: simpleParagraph,
+      link: checkedLink,
+      listItem: listItemAsWritten,
+    },
   });
 
-// remark-stringify as it comes, for comparing against in tests.
-const plainStringifier = unified().use(remarkGfm).use(remarkStringify, settings);
+// remark-stringify with its own text and paragraph handlers, for comparing
+// against in tests.
+const plainStringifier = unified()
+  .use(remarkGfm)
+  .use(remarkStringify, {
+    ...settings,
+    handlers: { link: checkedLink, listItem: listItemAsWritten },
+  });
 
 /**
  * Renders nodes as GitHub-flavoured Markdown. Paragraphs are re-flowed onto
@@ -111,9 +133,12 @@ function toMarkdownNode(node: RootContent): Rewritten {
       const value = clean(node.value.replace(/\r\n?/g, "\n")).trim();
       if (value === "") return [];
       if (value.startsWith("<")) return value === node.value ? node : { type: "html", value };
-      return [
-        { type: "paragraph", children: [{ type: "text", value: value.replace(/\s*\n\s*/g, " ") }] },
-      ];
+      // As text, it is rewritten as any text is: a URL in it is linked as
+      // GitHub links it, and a mention is stopped.
+      return toMarkdownNode({
+        type: "paragraph",
+        children: [{ type: "text", value: value.replace(/\s*\n\s*/g, " ") }],
+      });
     }
     case "code": {
       // Code keeps its lines, but not a CRLF document's carriage returns.
@@ -263,6 +288,70 @@ function needsEscaping(value: string, before: string, after: string): boolean {
   );
 }
 
+/**
+ * remark's link handler, but a link is written as `<url>` only when that
+ * reads back as the same link; otherwise as `[text](url)`.
+ */
+function checkedLink(node: Link, parent: Parents | undefined, state: State, info: Info): string {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (only?.type !== "text" || node.title || readsAsAutolink(node.url, only.value))
+    return defaultHandlers.link(node, parent, state, info);
+  // remark decides between the two forms by this option alone.
+  const resourceLink = state.options.resourceLink;
+  state.options.resourceLink = true;
+  try {
+    return defaultHandlers.link(node, parent, state, info);
+  } finally {
+    state.options.resourceLink = resourceLink;
+  }
+}
+checkedLink.peek = (node: Link): string => {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === "text" && !node.title && readsAsAutolink(node.url, only.value) ? "<" : "[";
+};
+
+/**
+ * remark's list item handler, but an item marked tight whose blocks remark
+ * must part with a blank line (a paragraph after a nested list, two
+ * paragraphs) is written loose. A blank line between an item's blocks makes
+ * it loose when read back, and a loose item puts one between all of them:
+ * written tight, the body would change when read back and written again.
+ */
+function listItemAsWritten(
+  node: ListItem,
+  parent: Parents | undefined,
+  state: State,
+  info: Info,
+): string {
+  const loose =
+    !node.spread &&
+    node.children.some((child, index) => {
+      const next = node.children[index + 1];
+      return next !== undefined && partedByBlankLine(child, next, node, state);
+    });
+  if (!loose) return defaultHandlers.listItem(node, parent, state, info);
+  // Marked for the time of writing only: the node is the document's own, and
+  // remark numbers an ordered item by finding this very node in its list.
+  const spread = node.spread;
+  node.spread = true;
+  try {
+    return defaultHandlers.listItem(node, parent, state, info);
+  } finally {
+    node.spread = spread;
+  }
+}
+
+/** Whether remark writes a blank line between two blocks, as its container flow decides. */
+function partedByBlankLine(left: Nodes, right: Nodes, parent: Parents, state: State): boolean {
+  // Joins are asked last-added first, and the first that decides wins;
+  // only 0 means no blank line (true, false and undecided all give one).
+  for (let index = state.join.length - 1; index >= 0; index -= 1) {
+    const result = state.join[index]?.(left as never, right as never, parent as never, state);
+    if (result === true || result === false || typeof result === "number") return result !== 0;
+  }
+  return true;
+}
+
 function siblingOf(parent: Parents | undefined, state: State, offset: number): Nodes | undefined {
   const index = state.indexStack[state.indexStack.length - 1] ?? -1;
   return parent?.children[index + offset] as Nodes | undefined;
@@ -337,7 +426,8 @@ function writeSimpleChild(child: PhrasingContent): string | null {
     case "link": {
       const only = child.children.length === 1 ? child.children[0] : undefined;
       if (child.title || only?.type !== "text" || !PLAIN_URL.test(child.url)) return null;
-      if (only.value === child.url) return `<${child.url}>`;
+      if (only.value === child.url)
+        return readsAsAutolink(child.url, only.value) ? `<${child.url}>` : null;
       if (only.value === "" || needsEscaping(only.value, "[", "]")) return null;
       return `[${only.value}](${child.url})`;
     }

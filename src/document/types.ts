@@ -68,6 +68,11 @@ export interface Diagnostic {
   /** A stable identifier of the rule, listed in docs/document-formats.md. */
   rule: string;
   message: string;
+  /**
+   * Set on the note that ends a rule's list when it fired more often than is
+   * listed: how many of its diagnostics the note stands for.
+   */
+  omitted?: number;
 }
 
 /** The markup a document is written in. */

@@ -3,8 +3,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { reportOutcome } from "../../src/app/report-outcome.js";
+import { readDocument } from "../../src/document/read-document.js";
 import type { Diagnostic } from "../../src/document/types.js";
 import type { Plan } from "../../src/plan/types.js";
+import { unresolvedReferences } from "../support/unresolved-references.js";
 
 const plan: Plan = {
   path: "doc/ideas.md",
@@ -51,5 +53,11 @@ describe("reportOutcome", () => {
     );
     expect(few.summary).not.toContain("problems; the first");
     expect(few.summary).toContain("API requests: 2 (2 reads, 0 writes)");
+  });
+
+  it("counts the problems a rule's note stands for", () => {
+    const { diagnostics } = readDocument(unresolvedReferences(300), { format: "gosh" });
+    const report = reportOutcome({ kind: "preview", path: plan.path, plan, diagnostics }, facts);
+    expect(report.summary).toContain("The document has 300 problems;");
   });
 });

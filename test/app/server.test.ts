@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pushPayload } from "../../emulator/payloads.js";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.js";
 import { startApp, type RunningApp } from "../../emulator/start-app.js";
+import { requestOnce } from "../../emulator/request-once.js";
 
 let github: RunningEmulator;
 let app: RunningApp;
@@ -33,9 +34,10 @@ function delivery() {
 
 describe("npm start", () => {
   it("serves /ping", async () => {
-    const response = await fetch(`${app.url}/ping`);
+    // Not fetch: see requestOnce.
+    const response = await requestOnce(`${app.url}/ping`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe("PONG");
+    expect(response.text).toBe("PONG");
   });
 
   it("rejects a delivery with a wrong signature and asks GitHub nothing", async () => {

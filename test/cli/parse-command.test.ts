@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { example, file, root, run } from "../support/cli.js";
+import { unresolvedReferences } from "../support/unresolved-references.js";
 
 describe("ideas-sync parse", () => {
   it("lists sections and ideas with lines and keys", async () => {
@@ -155,6 +156,24 @@ describe("ideas-sync parse", () => {
       status: 0,
       stdout: expect.stringContaining("Commands:"),
     });
+  });
+
+  it("lists 50 of a repeated diagnostic, one line for the rest, and totals of all, as a process", async () => {
+    const exec = promisify(execFile);
+    const path = file("references.txt", unresolvedReferences(70));
+    const command = [process.execPath, "--import", "tsx", "src/cli/run.ts", "parse", path];
+    const { stdout } = await exec(command[0] as string, command.slice(1), { cwd: root });
+    const lines = stdout.split("\n").filter((line) => line.endsWith("[unresolved-reference]"));
+    expect(lines).toHaveLength(51);
+    expect(lines.slice(0, 50).every((line) => line.includes("[nowhere "))).toBe(true);
+    expect(lines[50]).toMatch(
+      /: warning: 20 more of these are not listed \[unresolved-reference\]$/,
+    );
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe("0 errors, 70 warnings");
+    const json = await exec(command[0] as string, [...command.slice(1), "--json"], { cwd: root });
+    const { diagnostics } = JSON.parse(json.stdout) as { diagnostics: Array<{ omitted?: number }> };
+    expect(diagnostics).toHaveLength(51);
+    expect(diagnostics.map((d) => d.omitted).filter((n) => n !== undefined)).toEqual([20]);
   });
 
   it("runs as a process with the exit status of the command", async () => {

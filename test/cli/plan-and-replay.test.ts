@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { example, file, run } from "../support/cli.js";
-import { GENODE, genodeRevisions } from "../support/corpus.js";
+import { genodeRevisions } from "../support/corpus.js";
+import { withCorpus } from "../support/with-corpus.js";
 
 const restIssue = (number: number, title: string, extra: object = {}) => ({
   number,
@@ -147,7 +148,7 @@ describe("ideas-sync plan", () => {
   });
 });
 
-describe.skipIf(!GENODE)("ideas-sync replay", () => {
+withCorpus("genode").describe("ideas-sync replay", () => {
   const files = genodeRevisions()
     .filter((r) => /^\d/.test(r.seq))
     .map((r) => r.path);

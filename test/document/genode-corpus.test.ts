@@ -6,13 +6,14 @@ import type { Link } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { extractIdeas } from "../../src/document/extract-ideas.js";
 import { parseGosh } from "../../src/document/gosh/parse-gosh.js";
 import { readDocument } from "../../src/document/read-document.js";
 import { renderMarkdown } from "../../src/document/render-markdown.js";
 import type { Idea, IdeasDocument } from "../../src/document/types.js";
 import { GENODE, genodeIdeaRows, genodeRevisions, genodeTransitions } from "../support/corpus.js";
+import { withCorpus } from "../support/with-corpus.js";
 
 const revisions = genodeRevisions();
 const rows = genodeIdeaRows();
@@ -41,7 +42,7 @@ function markdownLinks(markdown: string): Array<{ url: string; text: string }> {
   return links;
 }
 
-describe.skipIf(!GENODE)("the Genode corpus", () => {
+withCorpus("genode").describe("the Genode corpus", () => {
   it("has 14 mainline revisions and one off-mainline", () => {
     expect(revisions.filter((r) => /^\d/.test(r.seq))).toHaveLength(14);
     expect(revisions.filter((r) => r.seq.startsWith("x"))).toHaveLength(1);

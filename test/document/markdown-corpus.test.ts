@@ -4,10 +4,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { readDocument } from "../../src/document/read-document.js";
 import type { IdeasDocument } from "../../src/document/types.js";
 import { MARKDOWN_IDEAS } from "../support/corpus.js";
+import { withCorpus } from "../support/with-corpus.js";
 
 interface Expectation {
   /** Section and idea depth of revision n. */
@@ -41,7 +42,7 @@ const DOCUMENTS: Record<string, Expectation> = {
 
 const ideas = (document: IdeasDocument) => document.sections.flatMap((section) => section.ideas);
 
-describe.skipIf(!MARKDOWN_IDEAS)("the Markdown corpus", () => {
+withCorpus("markdown-ideas").describe("the Markdown corpus", () => {
   // The body of a skipped describe still runs: read nothing without the corpus.
   const cases = Object.entries(DOCUMENTS).flatMap(([name, expectation]) =>
     (MARKDOWN_IDEAS ? readdirSync(join(MARKDOWN_IDEAS, name)) : [])

@@ -13,6 +13,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { IdeasDocument } from "../../src/document/types.js";
 import { goshDocument, markdownDocument } from "../support/arbitraries.js";
+import { propertyParameters } from "../support/property-parameters.js";
 
 const anyText = fc.oneof(
   goshDocument,
@@ -68,7 +69,7 @@ describe("the GOSH parser", () => {
           expect(d.column).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 400 },
+      propertyParameters(400),
     );
   });
 
@@ -84,7 +85,7 @@ describe("the GOSH parser", () => {
           expect(idea.title).not.toBe("");
         }
       }),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
   });
 
@@ -95,7 +96,7 @@ describe("the GOSH parser", () => {
           expect(rerender(idea.markdown)).toBe(idea.markdown);
         }
       }),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
   });
 });
@@ -113,7 +114,7 @@ describe("the Markdown reader", () => {
           expect(rerender(idea.markdown)).toBe(idea.markdown);
         }
       }),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
   });
 });

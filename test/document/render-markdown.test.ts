@@ -6,16 +6,22 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import type { BlockContent, PhrasingContent, RootContent } from "mdast";
+import type { BlockContent, ListItem, PhrasingContent, RootContent } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { parseGosh } from "../../src/document/gosh/parse-gosh.js";
 import { parseMarkdown } from "../../src/document/markdown/parse-markdown.js";
 import { renderMarkdown } from "../../src/document/render-markdown.js";
+import { readDocument } from "../../src/document/read-document.js";
 import { renderMarkdownEach } from "../../src/document/render-markdown-each.js";
 import { findGoshEntries } from "../../src/document/gosh/find-gosh-entries.js";
 import { Diagnostics } from "../../src/document/diagnostics.js";
 import { goshDocument, markdownDocument } from "../support/arbitraries.js";
-import { GENODE, MARKDOWN_IDEAS, genodeRevisions } from "../support/corpus.js";
+import { propertyParameters } from "../support/property-parameters.js";
+import { MARKDOWN_IDEAS, genodeRevisions } from "../support/corpus.js";
+import { withCorpus } from "../support/with-corpus.js";
 
 function expectSameAsRemark(nodes: RootContent[]): void {
   expect(renderMarkdown(nodes)).toBe(renderMarkdown(nodes, { plainRemark: true }));
@@ -112,8 +118,19 @@ const plainPhrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
     ),
   fc
     .tuple(
-      fc.constantFrom("https://example.org/a", "http://a.b/c?d=e", "mailto:x@y.z", "a b", "x"),
-      fc.oneof(word, fc.constant("https://example.org/a"), fc.constant("http://a.b/c?d=e")),
+      fc.constantFrom(
+        "https://example.org/a",
+        "http://a.b/c?d=e",
+        "mailto:x@y.z",
+        "mailto:0@.A",
+        "a:b",
+        "a b",
+        "x",
+      ),
+      fc.oneof(
+        word,
+        fc.constantFrom("https://example.org/a", "http://a.b/c?d=e", "x@y.z", "0@.A", "a:b"),
+      ),
     )
     .map(([url, value]): PhrasingContent => ({
       type: "link",
@@ -124,9 +141,10 @@ const plainPhrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
 
 describe("renderMarkdown's text escaping", () => {
   it("is remark-stringify's on random trees of Markdown's special characters", () => {
-    fc.assert(fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), expectSameAsRemark), {
-      numRuns: 2000,
-    });
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), expectSameAsRemark),
+      propertyParameters(2000),
+    );
   });
 
   it("is remark-stringify's on random paragraphs of plain words and simple markup", () => {
@@ -143,7 +161,7 @@ describe("renderMarkdown's text escaping", () => {
         fc.array(fc.oneof(paragraphs, item), { minLength: 1, maxLength: 3 }),
         expectSameAsRemark,
       ),
-      { numRuns: 3000 },
+      propertyParameters(3000),
     );
   });
 
@@ -153,17 +171,17 @@ describe("renderMarkdown's text escaping", () => {
         expectSameAsRemark(parseGosh(gosh).tree.children);
         expectSameAsRemark(parseMarkdown(markdown).tree.children);
       }),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
   });
 
-  it.skipIf(!GENODE)("is remark-stringify's on every Genode revision", () => {
+  withCorpus("genode").it("is remark-stringify's on every Genode revision", () => {
     for (const revision of genodeRevisions()) {
       expectSameAsRemark(parseGosh(readFileSync(revision.path, "utf8")).tree.children);
     }
   });
 
-  it.skipIf(!MARKDOWN_IDEAS)("is remark-stringify's on every Markdown corpus document", () => {
+  withCorpus("markdown-ideas").it("is remark-stringify's on every Markdown corpus document", () => {
     const root = MARKDOWN_IDEAS as string;
     for (const name of readdirSync(root)) {
       for (const file of readdirSync(join(root, name)).filter((f) => f.endsWith(".md"))) {
@@ -185,15 +203,15 @@ describe("renderMarkdownEach", () => {
   it("renders each body as renderMarkdown does alone, on random documents and trees", () => {
     fc.assert(
       fc.property(goshDocument, (text) => expectEachAsOne(bodiesOf(text))),
-      { numRuns: 300 },
+      propertyParameters(300),
     );
     fc.assert(
       fc.property(fc.array(fc.array(block, { maxLength: 3 }), { maxLength: 5 }), expectEachAsOne),
-      { numRuns: 1000 },
+      propertyParameters(1000),
     );
   });
 
-  it.skipIf(!GENODE)(
+  withCorpus("genode").it(
     "renders each body as renderMarkdown does alone, on every Genode revision",
     () => {
       for (const revision of genodeRevisions())
@@ -207,5 +225,87 @@ describe("renderMarkdownEach", () => {
       { type: "paragraph", children: [{ type: "text", value: "Text." }] },
     ];
     expectEachAsOne([plain, sneaky, plain]);
+  });
+});
+
+describe("renderMarkdown's links and raw text", () => {
+  const render = (text: string, format: "gosh" | "markdown") =>
+    readDocument(text, { format, sectionDepth: 2, ideaDepth: 3 }).sections[0]?.ideas[0]?.markdown;
+
+  it("writes <address> only where it reads back as a link, and [text](url) elsewhere", () => {
+    // "0@.A" is an e-mail link to GFM, but "<0@.A>" is no CommonMark autolink.
+    expect(render("### Idea\n0@.A", "markdown")).toBe("[0@.A](mailto:0@.A)");
+    expect(render("### Idea\nMail x@y.z.", "markdown")).toBe("Mail <x@y.z>.");
+    const link = (url: string, value: string): RootContent => ({
+      type: "paragraph",
+      children: [{ type: "link", url, children: [{ type: "text", value }] }],
+    });
+    expect(renderMarkdown([link("a:b", "a:b")])).toBe("[a:b](a:b)");
+    expect(renderMarkdown([link("ab:c", "ab:c")])).toBe("<ab:c>");
+    const long = `${"s".repeat(33)}:x`;
+    expect(renderMarkdown([link(long, long)])).toBe(`[${long}](${long})`);
+  });
+
+  it("rewrites a GOSH raw line shown as text as any text: links and no mentions", () => {
+    expect(render(":Idea:: see http://x.y, @someone", "gosh")).toBe(
+      "see <http://x.y>, @\u200Bsomeone",
+    );
+  });
+});
+
+describe("renderMarkdown's list items", () => {
+  it("writes an item loose when remark must part its blocks, and leaves the tree as it was", () => {
+    const paragraph = (value: string): BlockContent => ({
+      type: "paragraph",
+      children: [{ type: "text", value }],
+    });
+    const item: ListItem = {
+      type: "listItem",
+      spread: false,
+      children: [
+        paragraph("top step"),
+        {
+          type: "list",
+          ordered: true,
+          start: 1,
+          spread: false,
+          children: [{ type: "listItem", spread: false, children: [paragraph("step")] }],
+        },
+        paragraph("after"),
+      ],
+    };
+    const list: RootContent = {
+      type: "list",
+      ordered: true,
+      start: 3,
+      spread: false,
+      children: [item],
+    };
+    // Written tight, "after" would need a blank line before it, and the
+    // item would read back loose: a blank line before the nested list too.
+    expect(renderMarkdown([list])).toBe("3. top step\n\n   1. step\n\n   after");
+    expect(item.spread).toBe(false);
+    // An item whose blocks need no blank line stays tight; one with an
+    // ordered list after a paragraph needs one unless the list starts at 1.
+    const outer = (start: number): RootContent => ({
+      type: "list",
+      ordered: false,
+      spread: false,
+      children: [
+        {
+          type: "listItem",
+          spread: false,
+          children: [paragraph("a"), { ...list, start, children: [item] }],
+        },
+      ],
+    });
+    expect(renderMarkdown([outer(1)])).toBe("- a\n  1. top step\n\n     1. step\n\n     after");
+    expect(renderMarkdown([outer(3)])).toBe("- a\n\n  3. top step\n\n     1. step\n\n     after");
+    for (const start of [1, 3]) {
+      const markdown = renderMarkdown([outer(start)]);
+      expect(
+        renderMarkdown(unified().use(remarkParse).use(remarkGfm).parse(markdown).children),
+      ).toBe(markdown);
+    }
   });
 });

@@ -55,6 +55,17 @@ describe("reading broken and hostile documents", () => {
     expect(rules(document)).toEqual(expect.arrayContaining(["tab-indent", "bad-indent"]));
   });
 
+  it("takes a GOSH entry whose title has no text for no idea, with a warning", () => {
+    const document = readDocument(":' ':\n\n  Body.\n\n: :\n\n:__:\n\n:Idea:\n", {
+      format: "gosh",
+    });
+    // "__" is text: an underscore pair is no emphasis around nothing.
+    expect(ideas(document).map((idea) => idea.title)).toEqual(["__", "Idea"]);
+    expect(document.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: "empty-title", line: 1, column: 1 }),
+    );
+  });
+
   it("bounds item nesting instead of running out of stack", () => {
     const lines = Array.from(
       { length: 2000 },

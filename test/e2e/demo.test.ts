@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { root } from "../support/cli.js";
 import { GENODE } from "../support/corpus.js";
+import { withCorpus } from "../support/with-corpus.js";
 
 const run = promisify(execFile);
 
@@ -69,7 +70,7 @@ describe("npm run demo", () => {
     });
   }, 60_000);
 
-  it.skipIf(!GENODE)(
+  withCorpus("genode").it(
     "replays Genode's 14 revisions from a folder: revision 014's 17 ideas open, all else closed",
     async () => {
       const result = await demo("--dir", join(GENODE as string));

@@ -15,7 +15,8 @@ import { parseConfig } from "../../src/config/parse-config.js";
 import { readIssueBody } from "../../src/plan/issue-body.js";
 import { sectionLabel } from "../../src/plan/section-label.js";
 import { HISTORY } from "../support/app-harness.js";
-import { GENODE, genodeIdeaRows, genodeRevisions, genodeTransitions } from "../support/corpus.js";
+import { genodeIdeaRows, genodeRevisions, genodeTransitions } from "../support/corpus.js";
+import { withCorpus } from "../support/with-corpus.js";
 
 let github: RunningEmulator;
 let app: RunningApp;
@@ -69,7 +70,7 @@ const R4_TITLES = [
 ].sort();
 const writes = () => github.emulator.log.filter((r) => r.method !== "GET").length;
 
-describe.skipIf(!GENODE)("Genode's history as pushes", () => {
+withCorpus("genode").describe("Genode's history as pushes", () => {
   it("keeps one issue per idea through all 14 revisions, as transitions.json says", async () => {
     const repo = github.emulator.repository("genodelabs", "genode");
     const revisions = genodeRevisions().filter((r) => /^\d/.test(r.seq));

@@ -4,13 +4,14 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { readDocument } from "../../src/document/read-document.js";
 import { readIssueBody } from "../../src/plan/issue-body.js";
 import { GENODE, genodeRevisions, genodeTransitions } from "../support/corpus.js";
+import { withCorpus } from "../support/with-corpus.js";
 import { Repo } from "./harness.js";
 
-describe.skipIf(!GENODE)("replaying Genode's document", () => {
+withCorpus("genode").describe("replaying Genode's document", () => {
   it("creates, updates, closes and renames exactly what changed, and nothing else", () => {
     const revisions = genodeRevisions().filter((revision) => /^\d/.test(revision.seq));
     const transitions = genodeTransitions();

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { titleSlug } from "../../src/document/title-slug.js";
 import { readIssueBody } from "../../src/plan/issue-body.js";
+import { propertyParameters } from "../support/property-parameters.js";
 import { Repo, type TestIdea } from "./harness.js";
 
 const VOCABULARY =
@@ -181,7 +182,7 @@ describe("syncing random histories", () => {
           });
         }
       }),
-      { numRuns: 150 },
+      propertyParameters(150),
     );
   });
 });

@@ -9,9 +9,10 @@ import type { DescriptionItem, ParsedDocument } from "../types.js";
 
 /**
  * Lists the ideas of a GOSH tree: every `:term:` entry at the level of the
- * headings (not nested in another entry or item), outside the abstract. An
- * idea's section is the title of the last heading of `sectionDepth` above it
- * (1: `###` chapter); a heading of a higher level ends the section.
+ * headings (not nested in another entry or item), outside the abstract, and
+ * with some text in its title. An idea's section is the title of the last
+ * heading of `sectionDepth` above it (1: `###` chapter); a heading of a
+ * higher level ends the section.
  * @param parsed the GOSH tree
  * @param sectionDepth heading depth of sections, 1–4
  * @param diagnostics where problems are reported
@@ -39,6 +40,17 @@ export function findGoshEntries(
             "warning",
             "idea-in-abstract",
             `"${plainText(item.children[0])}" is in the abstract, which holds no ideas`,
+          );
+        } else if (plainText(item.children[0]) === "") {
+          // A term of only spaces or empty markup (": :", ":' ':") titles
+          // nothing, and GitHub takes no issue without a title.
+          const at = item.position?.start;
+          diagnostics.add(
+            at?.line ?? 1,
+            at?.column ?? 1,
+            "warning",
+            "empty-title",
+            "this entry's title has no text: it is no idea",
           );
         } else {
           entries.push(toEntry(item, section, diagnostics));

@@ -17,7 +17,8 @@ Lists the sections and ideas ideas-sync reads from FILE, then any problems.
   --section-depth   heading depth of sections (Markdown: 0 for none, default idea depth - 1; GOSH: 1-4, default 1)
   --idea-depth      heading depth of ideas (Markdown only, default 3)
   --json            print JSON instead of text
-Exit status: 0 without errors, 1 with errors in the document, 2 for a usage error.
+Exit status: 0 without errors, 1 with errors in the document, 2 for a wrong command
+line or a FILE that cannot be read, 3 for an unexpected failure.
 `;
 
 /**

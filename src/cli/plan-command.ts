@@ -7,6 +7,7 @@ import { toIssueSnapshots } from "../github/to-issue-snapshot.js";
 import { formatPlanMarkdown } from "../plan/format-plan-markdown.js";
 import { planJson } from "../plan/plan-json.js";
 import { planSync } from "../plan/plan-sync.js";
+import { DataError } from "./data-error.js";
 import type { Io } from "./io.js";
 import { loadDocumentConfig } from "./load-document-config.js";
 import { FORMAT_OPTIONS } from "./resolve-document-options.js";
@@ -25,7 +26,8 @@ is written anywhere.
   --repository    OWNER/REPO for links (default: from the issues' URLs)
   --sha           the commit links point at (default: HEAD)
   --json          print the plan as JSON
-Exit status: 0 when the plan may be applied, 1 when it is blocked, 2 for a usage error.
+Exit status: 0 when the plan may be applied, 1 when it is blocked, 2 for a wrong
+command line or input that cannot be read, 3 for an unexpected failure.
 `;
 
 /**
@@ -64,11 +66,11 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     json = JSON.parse(new TextDecoder().decode(await io.readFile(values.issues)));
   } catch (error) {
     if (error instanceof SyntaxError)
-      throw new UsageError(`${values.issues} is not JSON: ${error.message}`);
+      throw new DataError(`${values.issues} is not JSON: ${error.message}`);
     throw error;
   }
   const issues = toIssueSnapshots(json);
-  if (!issues.ok) throw new UsageError(`${values.issues}: ${issues.error}`);
+  if (!issues.ok) throw new DataError(`${values.issues}: ${issues.error}`);
   const repositoryUrl = repositoryOf(values.repository, json);
   const plan = planSync({
     document,

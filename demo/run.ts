@@ -2,41 +2,74 @@
  * `npm run demo`: the emulator and the app, a document's history replayed as
  * pushes, and what happened.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { statSync } from "node:fs";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startEmulator } from "../emulator/server.js";
 import { startApp } from "../emulator/start-app.js";
+import { DataError } from "../src/cli/data-error.js";
 import { readGitRevisions } from "../src/cli/read-git-revisions.js";
+import { documentOptionsFromFlags } from "../src/cli/resolve-document-options.js";
+import { UsageError } from "../src/cli/usage-error.js";
 import { parseConfig } from "../src/config/parse-config.js";
 import { readDocument } from "../src/document/read-document.js";
 import { documentOptions } from "../src/config/document-options.js";
 import type { Revision } from "../src/replay/replay-history.js";
+import { readRevisionFolder } from "./read-revision-folder.js";
 import { replayThroughApp, type DemoStep } from "./replay-through-app.js";
 
 const USAGE = `Usage: npm run demo -- [--dir DIR | --git REPO --path PATH] [--serve] [--json]
+                        [--format auto|gosh|markdown] [--section-depth N] [--idea-depth N]
 
 Starts a local GitHub (the emulator) and the app, pushes each revision of an
 ideas document, and shows what the app did with the issues.
   (nothing)          the project's own example history, examples/history/
-  --dir DIR          every .txt, .md or .markdown file in DIR, in name order
+  --dir DIR          the .txt, .md or .markdown files in DIR, in name order (only
+                     the numbered ones, 001_..., when there are such; never meta.txt)
   --git REPO         every revision of --path PATH in the git repository REPO
+  --path PATH        the document's path in the pushed repository
+                     (default with --dir: doc/ideas with the revisions' extension)
+  --format, --section-depth, --idea-depth
+                     how to read the document, as for ideas-sync parse; written
+                     to the .github/ideas-sync.yml the demo pushes
   --serve            keep running afterwards, with a web page of the issues
   --json             print {"steps": [...], "issues": [...]} instead of text
+Exit status: 0 when the issues match the last revision, 1 when they do not,
+2 for a wrong command line or a DIR, REPO or PATH that cannot be read,
+3 for an unexpected failure.
 `;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const { values } = parseArgs({
-  options: {
-    dir: { type: "string" },
-    git: { type: "string" },
-    path: { type: "string" },
-    serve: { type: "boolean", default: false },
-    json: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  },
-});
+let values: {
+  dir?: string;
+  git?: string;
+  path?: string;
+  format?: string;
+  "section-depth"?: string;
+  "idea-depth"?: string;
+  serve: boolean;
+  json: boolean;
+  help: boolean;
+};
+try {
+  values = parseArgs({
+    options: {
+      dir: { type: "string" },
+      git: { type: "string" },
+      path: { type: "string" },
+      format: { type: "string" },
+      "section-depth": { type: "string" },
+      "idea-depth": { type: "string" },
+      serve: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  }).values;
+} catch (error) {
+  // An unknown option or a stray argument: the command line is wrong.
+  usageError((error as Error).message);
+}
 if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
@@ -46,26 +79,34 @@ const progress = (text: string) => {
   if (!values.json) process.stderr.write(text);
 };
 
-let revisions: Revision[];
-let path: string;
-if (values.git) {
-  if (!values.path) fail("--git needs --path PATH, the document's path in that repository");
-  path = values.path as string;
-  revisions = await readGitRevisions(values.git, path);
-} else {
-  const dir = values.dir ?? join(root, "examples/history");
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) fail(`${dir} is not a folder`);
-  const files = readdirSync(dir)
-    .filter((file) => /\.(txt|md|markdown)$/.test(file))
-    .sort();
-  if (files.length === 0) fail(`${dir} holds no .txt, .md or .markdown file`);
-  revisions = files.map((file) => ({ name: file, content: readFileSync(join(dir, file)) }));
-  path =
-    values.path ??
-    `doc/${/^\d{3}_/.test(files[0] as string) ? "challenges" : "ideas"}${extname(files[0] as string)}`;
+let revisions: Revision[] = [];
+let path = "";
+let config = "";
+try {
+  if (values.git) {
+    if (!values.path) usageError("--git needs --path PATH, the document's path in that repository");
+    if (values.dir) usageError("give either --dir or --git, not both");
+    path = values.path;
+    revisions = await readGitRevisions(values.git, path);
+  } else {
+    const dir = values.dir ?? join(root, "examples/history");
+    const info = statSync(dir, { throwIfNoEntry: false });
+    if (!info) dataError(`${dir}: no such folder`);
+    if (!info.isDirectory()) dataError(`${dir} is a file, not a folder of revisions`);
+    const folder = readRevisionFolder(dir);
+    if (folder.revisions.length === 0) dataError(`${dir} holds no .txt, .md or .markdown file`);
+    revisions = folder.revisions;
+    path = values.path ?? `doc/ideas${folder.extension}`;
+  }
+  // Checked as the command line checks them, so that a wrong depth is a
+  // usage error here rather than a configuration error in the app.
+  documentOptionsFromFlags(values, path);
+  config = demoConfig(path, values);
+} catch (error) {
+  if (error instanceof UsageError) usageError(error.message);
+  if (error instanceof DataError) dataError(error.message);
+  unexpected(error);
 }
-if (revisions.length === 0) fail("no revisions to replay");
-const config = `documents:\n  - path: ${path}\n`;
 
 progress(`Starting a local GitHub and the app ...\n`);
 const github = await startEmulator();
@@ -117,6 +158,8 @@ try {
     });
   }
   process.exitCode = matches ? 0 : 1;
+} catch (error) {
+  unexpected(error);
 } finally {
   await stop();
 }
@@ -161,7 +204,34 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-function fail(message: string): never {
+// The .github/ideas-sync.yml the demo pushes: the document, and how to read
+// it when the command line says (keys as docs/configuration.md lists them).
+function demoConfig(
+  path: string,
+  flags: { format?: string; "section-depth"?: string; "idea-depth"?: string },
+): string {
+  const lines = ["documents:", `  - path: ${JSON.stringify(path)}`];
+  if (flags.format) lines.push(`    format: ${flags.format}`);
+  if (flags["section-depth"]) lines.push(`    section-depth: ${Number(flags["section-depth"])}`);
+  if (flags["idea-depth"]) lines.push(`    idea-depth: ${Number(flags["idea-depth"])}`);
+  return lines.join("\n") + "\n";
+}
+
+// A wrong command line: one line saying what is wrong, then the usage.
+function usageError(message: string): never {
   process.stderr.write(`demo: ${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+// Input that cannot be used: one line, no usage (the command line was fine).
+function dataError(message: string): never {
+  process.stderr.write(`demo: ${message}\n`);
+  process.exit(2);
+}
+
+// A bug: still one line rather than a stack trace.
+function unexpected(error: unknown): never {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`demo: unexpected failure: ${message.replace(/\s*\n\s*/g, "; ")}\n`);
+  process.exit(3);
 }

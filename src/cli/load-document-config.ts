@@ -6,13 +6,13 @@ import { parseConfig } from "../config/parse-config.js";
 import type { DocumentOptions } from "../document/types.js";
 import type { Io } from "./io.js";
 import { documentOptionsFromFlags, type FormatFlags } from "./resolve-document-options.js";
-import { UsageError } from "./usage-error.js";
+import { DataError } from "./data-error.js";
 
 /**
  * Reads the configuration file, if one is given, and picks the document at
  * `path` (or its only document). Format options on the command line win over
  * the file's.
- * @throws UsageError for a bad configuration, naming key and line
+ * @throws DataError for a bad configuration, naming file, line and key of each error
  */
 export async function loadDocumentConfig(
   io: Io,
@@ -29,7 +29,8 @@ export async function loadDocumentConfig(
     const lines = result.errors.map(
       (e) => `${configPath}${e.line ? `:${e.line}` : ""}: ${e.key ? `${e.key}: ` : ""}${e.message}`,
     );
-    throw new UsageError(`the configuration has errors:\n${lines.join("\n")}`);
+    // One line however many errors: the report of a failed command is one line.
+    throw new DataError(`the configuration has errors: ${lines.join("; ")}`);
   }
   const documents = configPath
     ? result.config.documents
@@ -38,7 +39,7 @@ export async function loadDocumentConfig(
     documents.find((document) => document.path === path) ??
     (documents.length === 1 ? documents[0] : undefined);
   if (!config) {
-    throw new UsageError(
+    throw new DataError(
       `${configPath} lists no document at ${path}; it lists ${documents.map((d) => d.path).join(", ")}`,
     );
   }

@@ -5,7 +5,9 @@ import { readFile } from "node:fs/promises";
 import { PARSE_USAGE, parseCommand } from "./parse-command.js";
 import { PLAN_USAGE, planCommand } from "./plan-command.js";
 import { REPLAY_USAGE, replayCommand } from "./replay-command.js";
+import { DataError } from "./data-error.js";
 import type { Io } from "./io.js";
+import { readInputFile } from "./read-input-file.js";
 import { UsageError } from "./usage-error.js";
 
 const USAGE = `Usage: ideas-sync COMMAND [options]
@@ -31,17 +33,25 @@ const COMMANDS: Record<
  * Runs the command line.
  * @param argv the arguments after the program name
  * @param io output streams, and file access (default: the file system)
- * @returns the exit status: 0 success, 1 problems found, 2 usage error
+ * @returns the exit status: 0 success, 1 problems found (document errors, a
+ *   blocked plan), 2 a wrong command line or input that cannot be used, 3 an
+ *   unexpected failure. Every failure is reported on one line of stderr; a
+ *   wrong command line is followed by the usage.
  */
 export async function main(
   argv: string[],
   io: Pick<Io, "stdout" | "stderr"> & Partial<Pick<Io, "readFile">>,
 ): Promise<number> {
-  const full: Io = { readFile: (path) => readFile(path), ...io };
+  const read = io.readFile ?? ((path: string) => readFile(path));
+  const full: Io = { ...io, readFile: (path) => readInputFile(path, read) };
   const [name, ...args] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined) {
+    full.stderr(`ideas-sync: no command given\n\n${USAGE}`);
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     full.stdout(USAGE);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
@@ -52,16 +62,17 @@ export async function main(
     return await command.run(args, full);
   } catch (error) {
     if (error instanceof UsageError || isArgumentError(error)) {
-      full.stderr(`ideas-sync ${name}: ${(error as Error).message}\n\n${command.usage}`);
+      full.stderr(`ideas-sync ${name}: ${oneLine(error)}\n\n${command.usage}`);
       return 2;
     }
-    if (isFileError(error)) {
-      full.stderr(
-        `ideas-sync ${name}: cannot read ${error.path}: ${error.code === "ENOENT" ? "no such file" : error.message}\n`,
-      );
+    if (error instanceof DataError) {
+      full.stderr(`ideas-sync ${name}: ${oneLine(error)}\n`);
       return 2;
     }
-    throw error;
+    // A bug, not a mistake of the user's: still one line, and a status of
+    // its own so that scripts can tell it from bad input.
+    full.stderr(`ideas-sync ${name}: unexpected failure: ${oneLine(error)}\n`);
+    return 3;
   }
 }
 
@@ -71,6 +82,8 @@ function isArgumentError(error: unknown): boolean {
   return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
 }
 
-function isFileError(error: unknown): error is NodeJS.ErrnoException & { path: string } {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).path === "string";
+// Messages of git or of the runtime may span lines; the report is one.
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s*\n\s*/g, "; ").trim();
 }

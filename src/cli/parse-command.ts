@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { readDocument } from "../document/read-document.js";
 import { documentJson } from "./document-json.js";
 import { formatDocumentText } from "./format-document-text.js";
+import { explainNoIdeas } from "./explain-no-ideas.js";
 import type { Io } from "./io.js";
 import { FORMAT_OPTIONS, documentOptionsFromFlags } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
@@ -17,7 +18,8 @@ Lists the sections and ideas ideas-sync reads from FILE, then any problems.
   --section-depth   heading depth of sections (Markdown: 0 for none, default idea depth - 1; GOSH: 1-4, default 1)
   --idea-depth      heading depth of ideas (Markdown only, default 3)
   --json            print JSON instead of text
-Exit status: 0 without errors, 1 with errors in the document, 2 for a usage error.
+Exit status: 0 without errors, 1 with errors in the document, 2 for a wrong command
+line or a FILE that cannot be read, 3 for an unexpected failure.
 `;
 
 /**
@@ -43,11 +45,14 @@ export async function parseCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("parse takes exactly one FILE");
   const path = positionals[0] as string;
   const options = documentOptionsFromFlags(values, path);
-  const document = readDocument(await io.readFile(path), options);
+  const content = await io.readFile(path);
+  const document = readDocument(content, options);
   io.stdout(
     values.json
       ? JSON.stringify(documentJson(document), null, 2) + "\n"
       : formatDocumentText(path, document),
   );
+  if (document.sections.every((section) => section.ideas.length === 0))
+    io.stderr(explainNoIdeas(path, content, options) + "\n");
   return document.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }

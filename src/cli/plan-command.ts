@@ -7,8 +7,12 @@ import { toIssueSnapshots } from "../github/to-issue-snapshot.js";
 import { formatPlanMarkdown } from "../plan/format-plan-markdown.js";
 import { planJson } from "../plan/plan-json.js";
 import { planSync } from "../plan/plan-sync.js";
+import { DataError } from "./data-error.js";
+import { explainNoIdeas } from "./explain-no-ideas.js";
+import { formatDiagnostic } from "./format-diagnostic.js";
 import type { Io } from "./io.js";
 import { loadDocumentConfig } from "./load-document-config.js";
+import { otherDocumentPaths } from "./other-document-paths.js";
 import { FORMAT_OPTIONS } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -25,7 +29,8 @@ is written anywhere.
   --repository    OWNER/REPO for links (default: from the issues' URLs)
   --sha           the commit links point at (default: HEAD)
   --json          print the plan as JSON
-Exit status: 0 when the plan may be applied, 1 when it is blocked, 2 for a usage error.
+Exit status: 0 when the plan may be applied, 1 when it is blocked, 2 for a wrong
+command line or input that cannot be read, 3 for an unexpected failure.
 `;
 
 /**
@@ -58,18 +63,32 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError("plan needs --doc FILE and --issues ISSUES.json");
   const path = values.path ?? values.doc;
   const { config, options } = await loadDocumentConfig(io, values.config, path, values);
-  const document = readDocument(await io.readFile(values.doc), options);
+  const content = await io.readFile(values.doc);
+  const document = readDocument(content, options);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(await io.readFile(values.issues)));
   } catch (error) {
     if (error instanceof SyntaxError)
-      throw new UsageError(`${values.issues} is not JSON: ${error.message}`);
+      throw new DataError(`${values.issues} is not JSON: ${error.message}`);
     throw error;
   }
   const issues = toIssueSnapshots(json);
-  if (!issues.ok) throw new UsageError(`${values.issues}: ${issues.error}`);
+  if (!issues.ok) throw new DataError(`${values.issues}: ${issues.error}`);
   const repositoryUrl = repositoryOf(values.repository, json);
+  // On stderr, so that stdout stays the plan (and valid JSON with --json).
+  for (const diagnostic of document.diagnostics)
+    io.stderr(formatDiagnostic(values.doc, diagnostic) + "\n");
+  if (document.sections.every((section) => section.ideas.length === 0))
+    io.stderr(explainNoIdeas(values.doc, content, options) + "\n");
+  const others = otherDocumentPaths(issues.issues, path);
+  if (others.length > 0) {
+    const [first] = others as [{ path: string; issues: number }];
+    const listed = others.map((o) => `${o.path} (${o.issues})`).join(", ");
+    io.stderr(
+      `ideas-sync plan: the issues belong to ${listed}, none to ${path}, so this plan creates them again: if the document is ${first.path}, give --path ${first.path}\n`,
+    );
+  }
   const plan = planSync({
     document,
     source: { path, sha: values.sha, repositoryUrl },

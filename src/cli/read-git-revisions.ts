@@ -2,9 +2,10 @@
  * Every revision of a file in a git repository.
  */
 import { execFile } from "node:child_process";
+import { stat } from "node:fs/promises";
 import { promisify } from "node:util";
 import type { Revision } from "../replay/replay-history.js";
-import { UsageError } from "./usage-error.js";
+import { DataError } from "./data-error.js";
 
 const run = promisify(execFile);
 
@@ -13,16 +14,25 @@ const run = promisify(execFile);
  * with the file's content at that commit. Commits that deleted it are left out.
  * @param dir the repository
  * @param path the file, relative to the repository
+ * @throws DataError when DIR is missing, not a folder, not a git repository,
+ *   or holds no history of PATH, or when git fails
  */
 export async function readGitRevisions(dir: string, path: string): Promise<Revision[]> {
+  // git's own words for these ("cannot change to", "not a git repository (or
+  // any of the parent directories)") come over several lines with a usage.
+  const info = await stat(dir).catch(() => null);
+  if (!info) throw new DataError(`${dir}: no such folder`);
+  if (!info.isDirectory()) throw new DataError(`${dir} is a file, not a git repository's folder`);
   const git = async (...args: string[]) => {
     try {
       return await run("git", ["-C", dir, ...args], { maxBuffer: 1 << 30, encoding: "buffer" });
     } catch (error) {
       const stderr = String((error as { stderr?: Buffer }).stderr ?? "").trim();
-      throw new UsageError(
-        `git ${args[0]} in ${dir} failed: ${stderr || (error as Error).message}`,
-      );
+      if (/not a git repository/i.test(stderr))
+        throw new DataError(`${dir} is not a git repository`);
+      // The first line of git's complaint says what went wrong; the rest is hints.
+      const first = (stderr || (error as Error).message).split("\n")[0]?.trim();
+      throw new DataError(`git ${args[0]} in ${dir} failed: ${first}`);
     }
   };
   // Each commit prints its hash, then the file's path at that commit.
@@ -46,6 +56,7 @@ export async function readGitRevisions(dir: string, path: string): Promise<Revis
     const content = (await git("show", `${sha}:${file}`)).stdout;
     revisions.push({ name: sha.slice(0, 10), sha, content: new Uint8Array(content) });
   }
-  if (revisions.length === 0) throw new UsageError(`${path} has no history in ${dir}`);
+  if (revisions.length === 0)
+    throw new DataError(`${path} has no history in ${dir} (give PATH relative to the repository)`);
   return revisions;
 }

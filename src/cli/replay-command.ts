@@ -22,7 +22,8 @@ push, and prints what each step did and the issues at the end.
   --force    confirm blocked plans (too many closes); a document with errors
              or without ideas is never applied
   --json     print {"steps": [...], "issues": [...]}
-Exit status: 0, or 1 when a step stayed blocked, 2 for a usage error.
+Exit status: 0, or 1 when a step stayed blocked, 2 for a wrong command line or
+input that cannot be read (files, DIR, PATH), 3 for an unexpected failure.
 `;
 
 /**

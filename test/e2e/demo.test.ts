@@ -2,11 +2,15 @@
  * `npm run demo`, as a new user runs it: the example history, and a folder.
  */
 import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { readRevisionFolder } from "../../demo/read-revision-folder.js";
+import { readDocument } from "../../src/document/read-document.js";
 import { root } from "../support/cli.js";
-import { GENODE } from "../support/corpus.js";
+import { GENODE, MARKDOWN_IDEAS } from "../support/corpus.js";
 import { withCorpus } from "../support/with-corpus.js";
 
 const run = promisify(execFile);
@@ -37,6 +41,21 @@ async function demo(...args: string[]) {
       labels: string[];
     }>;
   };
+}
+
+/** Runs the demo as a process and returns how it ended, failing or not. */
+function demoProcess(
+  ...args: string[]
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "demo/run.ts", ...args],
+      { cwd: root, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) =>
+        resolve({ status: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+    );
+  });
 }
 
 describe("npm run demo", () => {
@@ -81,4 +100,105 @@ describe("npm run demo", () => {
     },
     120_000,
   );
+
+  it("reports a wrong command line in one line, then the usage, with exit 2", async () => {
+    const { status, stderr } = await demoProcess("--bogus");
+    expect(status).toBe(2);
+    const [first, blank, usage] = stderr.split("\n");
+    expect(first).toMatch(/^demo: Unknown option '--bogus'/);
+    expect(blank).toBe("");
+    expect(usage).toMatch(/^Usage: npm run demo -- /);
+    const depth = await demoProcess("--idea-depth", "seven");
+    expect(depth.status).toBe(2);
+    expect(depth.stderr.split("\n")[0]).toBe(
+      'demo: --idea-depth must be a number from 0 to 6, not "seven"',
+    );
+  }, 60_000);
+
+  it("reports a folder, file or repository it cannot use in exactly one line, with exit 2", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "ideas-sync-demo-"));
+    const aFile = join(scratch, "a.txt");
+    writeFileSync(aFile, "");
+    const cases: Array<[string[], string]> = [
+      [["--dir", join(scratch, "missing")], `demo: ${join(scratch, "missing")}: no such folder\n`],
+      [["--dir", aFile], `demo: ${aFile} is a file, not a folder of revisions\n`],
+      [["--git", scratch, "--path", "a.txt"], `demo: ${scratch} is not a git repository\n`],
+      [
+        ["--git", join(scratch, "nope"), "--path", "a.txt"],
+        `demo: ${join(scratch, "nope")}: no such folder\n`,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const { status, stdout, stderr } = await demoProcess(...args);
+      expect({ args, status, stdout, stderr }).toEqual({
+        args,
+        status: 2,
+        stdout: "",
+        stderr: message,
+      });
+    }
+  }, 60_000);
+
+  it("takes only the revision files of a folder, and keeps their extension", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ideas-sync-revisions-"));
+    mkdirSync(join(dir, "002_folder.md"));
+    for (const name of ["meta.txt", "001_a.md", "003_b.md", "index.tsv", "notes.md"])
+      writeFileSync(join(dir, name), name);
+    const folder = readRevisionFolder(dir);
+    expect(folder.revisions.map((r) => r.name)).toEqual(["001_a.md", "003_b.md"]);
+    expect(folder.extension).toBe(".md");
+    const unnumbered = mkdtempSync(join(tmpdir(), "ideas-sync-revisions-"));
+    for (const name of ["meta.txt", "README.md", "first.markdown", "second.markdown"])
+      writeFileSync(join(unnumbered, name), name);
+    expect(readRevisionFolder(unnumbered)).toMatchObject({
+      revisions: [{ name: "first.markdown" }, { name: "second.markdown" }],
+      extension: ".markdown",
+    });
+  });
+
+  // The depths a user reads off each folder's meta.txt: the heading depths of
+  // sections and ideas in the folder's last revision (0: no sections).
+  const MARKDOWN_DEPTHS: Record<string, { section: number; idea: number }> = {
+    "NixOS-GSoC": { section: 1, idea: 2 },
+    "chaoss-community": { section: 0, idea: 2 },
+    "cncf-mentoring": { section: 4, idea: 5 },
+    "numfocus-gsoc": { section: 0, idea: 2 },
+    "pencil2d-pencil2d.github.io": { section: 1, idea: 2 },
+    "rust-lang-google-summer-of-code": { section: 2, idea: 3 },
+  };
+
+  for (const name of Object.keys(MARKDOWN_DEPTHS))
+    withCorpus("markdown-ideas").it(
+      `replays the Markdown corpus folder ${name} with its depths: the last revision's ideas open`,
+      async () => {
+        const dir = join(MARKDOWN_IDEAS as string, name);
+        const { section, idea } = MARKDOWN_DEPTHS[name] as { section: number; idea: number };
+        const folder = readRevisionFolder(dir);
+        const files = folder.revisions.map((r) => r.name);
+        expect(files).not.toContain("meta.txt");
+        const result = await demo(
+          "--dir",
+          dir,
+          "--section-depth",
+          String(section),
+          "--idea-depth",
+          String(idea),
+        );
+        expect(result.steps.map((s) => s.revision)).toEqual(files);
+        const last = readDocument(readFileSync(join(dir, files.at(-1) as string)), {
+          format: "markdown",
+          sectionDepth: section,
+          ideaDepth: idea,
+        });
+        const wanted = last.sections.flatMap((s) => s.ideas.map((i) => i.key)).sort();
+        expect(wanted.length).toBeGreaterThan(0);
+        expect(
+          result.issues
+            .filter((i) => i.state === "open")
+            .map((i) => i.key)
+            .sort(),
+        ).toEqual(wanted);
+      },
+      180_000,
+    );
 });

@@ -9,6 +9,8 @@ import { handleCommentCommand } from "./app/handle-comment-command.js";
 import { handleInstallation } from "./app/handle-installation.js";
 import { handlePullRequest } from "./app/handle-pull-request.js";
 import { handlePush } from "./app/handle-push.js";
+import { InFlight } from "./app/in-flight.js";
+import { reportFailure } from "./app/report-failure.js";
 import { runDelivery } from "./app/run-delivery.js";
 import { countRequests } from "./github/count-requests.js";
 import type { Octokit } from "./github/octokit.js";
@@ -16,9 +18,13 @@ import type { Octokit } from "./github/octokit.js";
 /**
  * Makes the app with its options (tests pass a clock that takes no time).
  * Every handler runs once per delivery (a redelivery is ignored), after the
- * delivery was answered.
+ * delivery was answered. `inFlight` keeps the deliveries being worked on;
+ * once it drains, new deliveries are answered 503 (see src/server.ts).
  */
-export function createApp(options: AppOptions = {}): ApplicationFunction {
+export function createApp(
+  options: AppOptions = {},
+  inFlight: InFlight = new InFlight(),
+): ApplicationFunction {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions) => {
     const state = createAppState(app, options);
     // Probot's server takes handlers; a bare Probot (in tests) has none and throws.
@@ -30,6 +36,11 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
     const once =
       <C extends Context>(handler: (context: C) => Promise<void>) =>
       async (context: C): Promise<void> => {
+        // Thrown before it is recorded as seen: GitHub may deliver it again, to the next process.
+        if (inFlight.draining)
+          throw Object.assign(new Error("ideas-sync is shutting down: deliver again later"), {
+            status: 503,
+          });
         if (!state.deliveries.add(context.id)) {
           context.log.info({ delivery: context.id }, "delivery already handled");
           return;
@@ -37,8 +48,21 @@ export function createApp(options: AppOptions = {}): ApplicationFunction {
         // Counted from here, so that reports include the reads that decided to run.
         countRequests(context.octokit as Octokit);
         // Answered at once: GitHub waits 10 s for an answer, a sync may take minutes.
-        state.runs.track(runDelivery(state, context, handler), (error) =>
+        const run = runDelivery(state, context, handler).catch((error: unknown) =>
+          reportFailure(context, error),
+        );
+        state.runs.track(run, (error) =>
           context.log.error({ err: error, delivery: context.id }, `${context.name} failed`),
+        );
+        const repository = (context.payload as { repository?: { full_name?: string } }).repository;
+        inFlight.add(
+          {
+            delivery: context.id,
+            event: context.name,
+            repository: repository?.full_name ?? null,
+            since: Date.now(),
+          },
+          run.catch(() => undefined),
         );
       };
     wire(app, state, once);

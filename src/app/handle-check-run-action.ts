@@ -11,6 +11,7 @@ import { CONFIRM_ACTION, CONTINUE_ACTION } from "./report-outcome.js";
 import { runAndReport } from "./run-and-report.js";
 import { syncBranchHead } from "./sync-branch-head.js";
 import { writeAccess } from "./write-access.js";
+import { runLog } from "./run-log.js";
 
 const confirmation = z.strictObject({ path: z.string(), blob: z.string(), digest: z.string() });
 
@@ -35,7 +36,7 @@ export function handleCheckRunAction(state: AppState) {
       button: identifier,
       delivery: context.id,
     });
-    const logInfo = (fields: Record<string, unknown>, message: string) => log.info(fields, message);
+    const logInfo = runLog(log);
     if (identifier === CONTINUE_ACTION) {
       await state.queue.run(repository.full_name, () =>
         syncBranchHead(state, octokit, repo, { mode: "apply", log: logInfo }),

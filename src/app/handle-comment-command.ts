@@ -7,6 +7,7 @@ import { requestFailure } from "../github/request-error.js";
 import { neutralizeMentions } from "../plan/neutralize-mentions.js";
 import type { AppState } from "./app-state.js";
 import { syncBranchHead, type BranchRun } from "./sync-branch-head.js";
+import { runLog } from "./run-log.js";
 
 const COMMAND = /^\/ideas-sync\s+(sync|preview)\s*$/m;
 
@@ -53,17 +54,23 @@ export function handleCommentCommand(state: AppState) {
       try {
         run = await syncBranchHead(state, octokit, repo, {
           mode: command === "sync" ? "apply" : "preview",
-          log: (fields, message) => log.info(fields, message),
+          log: runLog(log),
         });
       } catch (error) {
         // Limits stop the reply too: the command runs again when they lift.
         if (limitOf(error)) throw error;
         const failure = requestFailure(error);
+        // Without an HTTP status it was not GitHub's answer but a bug: logged with its stack.
+        const bug = failure.status === null;
         log.error(
-          { status: failure.status, err: failure.message },
-          `/ideas-sync ${command} failed`,
+          { status: failure.status, err: bug ? error : failure.message },
+          `${bug ? "bug in ideas-sync: " : ""}/ideas-sync ${command} failed`,
         );
-        await reply(`\`/ideas-sync ${command}\` failed: ${failure.message}`);
+        await reply(
+          bug
+            ? `\`/ideas-sync ${command}\` stopped on a bug in ideas-sync (${failure.message}); the app's log has the details under delivery \`${context.id}\`.`
+            : `\`/ideas-sync ${command}\` failed: ${failure.message}`,
+        );
         return;
       }
       // Titles in the outcome may name people: quoting them notifies no one.

@@ -7,6 +7,7 @@ import type { Octokit } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
 import { runOrRetryLater } from "./retry-later.js";
 import { syncBranchHead } from "./sync-branch-head.js";
+import { runLog } from "./run-log.js";
 
 /**
  * Handles the app being installed, or repositories being added to an
@@ -35,7 +36,7 @@ export function handleInstallation(state: AppState) {
             {
               mode: "apply",
               since: { ...countRequests(octokit) },
-              log: (fields, message) => log.info(fields, message),
+              log: runLog(log),
             },
           );
           if (run.kind === "no-config") log.info("no .github/ideas-sync.yml: not synced");

@@ -5,6 +5,7 @@ import type { Context } from "probot";
 import { CONFIG_PATH, loadConfig } from "../github/load-config.js";
 import type { AppState } from "./app-state.js";
 import { reportBadConfig, runAndReport, type RunTarget } from "./run-and-report.js";
+import { runLog } from "./run-log.js";
 
 /**
  * Handles a pull request being opened, updated or reopened. When it changes
@@ -43,7 +44,7 @@ export function handlePullRequest(state: AppState) {
         repo,
         repositoryUrl: repository.html_url,
         sha: pull.head.sha,
-        log: (fields, message) => log.info(fields, message),
+        log: runLog(log),
       };
       if (loaded.kind === "invalid") {
         if (changed.has(CONFIG_PATH)) await reportBadConfig(target, loaded.errors);

@@ -7,6 +7,7 @@ import { payloadPaths } from "../github/payload-paths.js";
 import { CONFIG_PATH, loadConfig } from "../github/load-config.js";
 import type { AppState } from "./app-state.js";
 import { reportBadConfig, runAndReport, type RunTarget } from "./run-and-report.js";
+import { runLog } from "./run-log.js";
 
 /**
  * Handles a push. Tags, branch deletions and pushes to other branches end
@@ -55,7 +56,7 @@ export function handlePush(state: AppState) {
         repo,
         repositoryUrl: payload.repository.html_url,
         sha: payload.after,
-        log: (fields, message) => log.info(fields, message),
+        log: runLog(log),
       };
       if (loaded.kind === "none") return;
       if (loaded.kind === "invalid") {

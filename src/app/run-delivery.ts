@@ -7,6 +7,7 @@ import type { Octokit } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
 import { runOrRetryLater } from "./retry-later.js";
 import { syncBranchHead } from "./sync-branch-head.js";
+import { runLog } from "./run-log.js";
 
 /**
  * Runs a handler for a delivery about one repository; when a used-up rate
@@ -46,7 +47,7 @@ export function runDelivery<C extends Context>(
     await state.queue.run(repository, () =>
       syncBranchHead(state, octokit, repo, {
         mode: "apply",
-        log: (fields, message) => context.log.info(fields, message),
+        log: runLog(context.log),
       }),
     );
   });

@@ -42,7 +42,7 @@ export interface SyncInput {
 /**
  * Syncs each document in turn and says how each ended. Loading failures end
  * that document's sync before any write; the write cap is shared by all
- * documents of the run. Never throws for what GitHub answers.
+ * documents of the run. Never throws for what GitHub answers; throws bugs.
  */
 export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]> {
   const outcomes: DocumentOutcome[] = [];
@@ -136,15 +136,11 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       outcomes.push({ kind: "applied", path, plan, result, diagnostics });
     } catch (error) {
       const failure = requestFailure(error);
+      // Only GitHub's answers are outcomes; anything else is a bug, reported as one.
+      if (failure.status === null) throw error;
       input.apply.log({ path, status: failure.status, err: failure.message }, "sync failed");
-      outcomes.push({
-        kind: "failed",
-        path,
-        message:
-          failure.status === null
-            ? failure.message
-            : `GitHub answered ${failure.status}: ${failure.message}`,
-      });
+      const message = `GitHub answered ${failure.status}: ${failure.message}`;
+      outcomes.push({ kind: "failed", path, message });
     }
   }
   return outcomes;

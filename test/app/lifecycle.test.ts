@@ -250,7 +250,9 @@ describe("a bug in ideas-sync", () => {
     const line = logLines(app).find((l) => l.msg === "bug in ideas-sync: push failed") as
       { level: number; delivery: string; err: { type: string; stack: string } } | undefined;
     expect(line).toMatchObject({ level: 50, err: { type: "TypeError" } });
-    expect(line?.err.stack).toMatch(/^TypeError: fetch failed\n\s+at /);
+    // Node 24 puts the cause before the frames; Node 20 after them.
+    expect(line?.err.stack).toMatch(/^TypeError: fetch failed\n/);
+    expect(line?.err.stack).toMatch(/\n\s+at /);
     expect(logLines(app).filter((l) => l.msg === "sync failed")).toEqual([]);
     const runs = gh.emulator.repository("genode", "ideas").checkRuns;
     expect(runs.map((run) => [run.head_sha, run.conclusion, run.output?.title])).toEqual([

@@ -2,9 +2,6 @@
  * The `ideas-sync` command line.
  */
 import { readFile } from "node:fs/promises";
-import { PARSE_USAGE, parseCommand } from "./parse-command.js";
-import { PLAN_USAGE, planCommand } from "./plan-command.js";
-import { REPLAY_USAGE, replayCommand } from "./replay-command.js";
 import { DataError } from "./data-error.js";
 import type { Io } from "./io.js";
 import { readInputFile } from "./read-input-file.js";
@@ -20,13 +17,27 @@ Commands:
 Run "ideas-sync COMMAND --help" for a command's options.
 `;
 
-const COMMANDS: Record<
-  string,
-  { run: (args: string[], io: Io) => Promise<number>; usage: string }
-> = {
-  parse: { run: parseCommand, usage: PARSE_USAGE },
-  plan: { run: planCommand, usage: PLAN_USAGE },
-  replay: { run: replayCommand, usage: REPLAY_USAGE },
+interface Command {
+  run: (args: string[], io: Io) => Promise<number>;
+  usage: string;
+}
+
+// Each command is loaded when it runs: \`parse\` of a GOSH file needs neither
+// the configuration's schema nor the Markdown parser, which take longer to
+// load than the document takes to read.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  parse: async () => {
+    const { PARSE_USAGE, parseCommand } = await import("./parse-command.js");
+    return { run: parseCommand, usage: PARSE_USAGE };
+  },
+  plan: async () => {
+    const { PLAN_USAGE, planCommand } = await import("./plan-command.js");
+    return { run: planCommand, usage: PLAN_USAGE };
+  },
+  replay: async () => {
+    const { REPLAY_USAGE, replayCommand } = await import("./replay-command.js");
+    return { run: replayCommand, usage: REPLAY_USAGE };
+  },
 };
 
 /**
@@ -53,11 +64,12 @@ export async function main(
     full.stdout(USAGE);
     return 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     full.stderr(`ideas-sync: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  const command = await load();
   try {
     return await command.run(args, full);
   } catch (error) {

@@ -2,11 +2,11 @@
  * `ideas-sync parse FILE`: what ideas-sync reads from a document.
  */
 import { parseArgs } from "node:util";
-import { readDocument } from "../document/read-document.js";
+import { readDocumentWith } from "../document/read-document-with.js";
 import { documentJson } from "./document-json.js";
 import { formatDocumentText } from "./format-document-text.js";
-import { explainNoIdeas } from "./explain-no-ideas.js";
 import type { Io } from "./io.js";
+import { loadParser } from "./load-parser.js";
 import { FORMAT_OPTIONS, documentOptionsFromFlags } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -46,13 +46,15 @@ export async function parseCommand(args: string[], io: Io): Promise<number> {
   const path = positionals[0] as string;
   const options = documentOptionsFromFlags(values, path);
   const content = await io.readFile(path);
-  const document = readDocument(content, options);
+  const document = readDocumentWith(content, options, await loadParser(options.format));
   io.stdout(
     values.json
       ? JSON.stringify(documentJson(document), null, 2) + "\n"
       : formatDocumentText(path, document),
   );
-  if (document.sections.every((section) => section.ideas.length === 0))
+  if (document.sections.every((section) => section.ideas.length === 0)) {
+    const { explainNoIdeas } = await import("./explain-no-ideas.js");
     io.stderr(explainNoIdeas(path, content, options) + "\n");
+  }
   return document.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
 }

@@ -1,11 +1,9 @@
 /**
  * A document's text or bytes → its ideas, in one call.
  */
-import { appendAll } from "./append-all.js";
-import { decodeDocument } from "./decode-document.js";
-import { extractIdeas } from "./extract-ideas.js";
 import { parseGosh } from "./gosh/parse-gosh.js";
 import { parseMarkdown } from "./markdown/parse-markdown.js";
+import { readDocumentWith } from "./read-document-with.js";
 import type { DocumentOptions, IdeasDocument } from "./types.js";
 
 /**
@@ -17,9 +15,5 @@ export function readDocument(
   content: string | Uint8Array,
   options: DocumentOptions,
 ): IdeasDocument {
-  const decoded =
-    typeof content === "string" ? { text: content, diagnostics: [] } : decodeDocument(content);
-  const parsed = options.format === "gosh" ? parseGosh(decoded.text) : parseMarkdown(decoded.text);
-  appendAll(parsed.diagnostics, decoded.diagnostics);
-  return extractIdeas(parsed, options);
+  return readDocumentWith(content, options, options.format === "gosh" ? parseGosh : parseMarkdown);
 }

@@ -12,11 +12,15 @@ import type {
   RootContent,
   Text,
 } from "mdast";
-import { defaultHandlers, type Info, type State } from "mdast-util-to-markdown";
+import { gfmToMarkdown } from "mdast-util-gfm";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
-import remarkGfm from "remark-gfm";
-import remarkStringify from "remark-stringify";
-import { unified } from "unified";
+import {
+  defaultHandlers,
+  toMarkdown,
+  type Info,
+  type Options,
+  type State,
+} from "mdast-util-to-markdown";
 import { breakMentions } from "./break-mentions.js";
 import { readsAsAutolink } from "./reads-as-autolink.js";
 
@@ -35,26 +39,26 @@ const settings = {
   incrementListMarker: true,
 } as const;
 
-const stringifier = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, {
-    ...settings,
-    handlers: {
-      text: textWithoutNeedlessEscaping,
-      paragraph: simpleParagraph,
-      link: checkedLink,
-      listItem: listItemAsWritten,
-    },
-  });
+// mdast-util-to-markdown as remark-stringify with remark-gfm calls it, without
+// loading unified and the GFM parser: rendering is all a GOSH document needs.
+const extensions = [gfmToMarkdown()];
+const rendering: Options = {
+  ...settings,
+  extensions,
+  handlers: {
+    text: textWithoutNeedlessEscaping,
+    paragraph: simpleParagraph,
+    link: checkedLink,
+    listItem: listItemAsWritten,
+  },
+};
 
-// remark-stringify with its own text and paragraph handlers, for comparing
-// against in tests.
-const plainStringifier = unified()
-  .use(remarkGfm)
-  .use(remarkStringify, {
-    ...settings,
-    handlers: { link: checkedLink, listItem: listItemAsWritten },
-  });
+// With its own text and paragraph handlers, for comparing against in tests.
+const plainRendering: Options = {
+  ...settings,
+  extensions,
+  handlers: { link: checkedLink, listItem: listItemAsWritten },
+};
 
 /**
  * Renders nodes as GitHub-flavoured Markdown. Paragraphs are re-flowed onto
@@ -82,7 +86,7 @@ export function renderMarkdown(
     );
     for (const transform of linkLiterals) transform(root);
   }
-  return (options.plainRemark ? plainStringifier : stringifier).stringify(root).trimEnd();
+  return toMarkdown(root, options.plainRemark ? plainRendering : rendering).trimEnd();
 }
 
 // Set while rewriting when some text may hold a URL or an e-mail address, so

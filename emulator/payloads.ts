@@ -230,3 +230,41 @@ export function installationPayload(github: PayloadRepository): Delivery {
   validatePayload("installation", payload);
   return { name: "installation", payload };
 }
+
+/** An issue opened, edited, closed or reopened, by a person or by the app. */
+export function issuePayload(
+  github: PayloadRepository,
+  options: {
+    action: "opened" | "edited" | "closed" | "reopened";
+    issue: { number: number; title: string; body: string; state: string };
+    user: string;
+  },
+): Delivery {
+  // The one example of GitHub's that meets the current schema, made into each action.
+  const base = example("issues", (e) => e.action === "opened");
+  const sender = {
+    ...(base.sender as object),
+    login: options.user,
+    type: options.user.endsWith("[bot]") ? "Bot" : "User",
+  };
+  const payload = {
+    ...base,
+    issue: {
+      ...(base.issue as object),
+      number: options.issue.number,
+      title: options.issue.title,
+      body: options.issue.body,
+      state: options.issue.state,
+      ...(options.issue.state === "open"
+        ? { closed_at: null, state_reason: options.action === "reopened" ? "reopened" : null }
+        : { closed_at: "2026-01-01T00:00:00Z", state_reason: "completed" }),
+    },
+    action: options.action,
+    ...(options.action === "edited" ? { changes: {} } : {}),
+    sender,
+    repository: repository(github, base.repository as Record<string, unknown>),
+    installation: INSTALLATION,
+  };
+  validatePayload("issues", payload);
+  return { name: "issues", payload };
+}

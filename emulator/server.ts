@@ -9,7 +9,13 @@ import type { AddressInfo } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
 import { GitHubEmulator, type EmulatedCheckRun, type EmulatedRepository } from "./emulator.js";
 import { renderIssuesPage } from "./issues-page.js";
-import { checkRunActionPayload, pullRequestPayload, pushPayload } from "./payloads.js";
+import { APP_SLUG } from "./emulator.js";
+import {
+  checkRunActionPayload,
+  issuePayload,
+  pullRequestPayload,
+  pushPayload,
+} from "./payloads.js";
 import { requestOnce } from "./request-once.js";
 
 /** A running emulator. */
@@ -46,6 +52,24 @@ export interface RunningEmulator {
     identifier: string,
     user?: string,
   ): Promise<number>;
+  /**
+   * A person changes an issue (its state, title or body), and GitHub sends
+   * the app the `issues` event of that change.
+   */
+  changeIssue(
+    repository: EmulatedRepository,
+    number: number,
+    change: { state?: "open" | "closed"; title?: string; body?: string },
+    user: string,
+  ): Promise<number>;
+  /**
+   * When set, each issue the app opens, edits, closes or reopens comes back
+   * to it as an `issues` event with the app as sender, as GitHub sends them.
+   * Off by default: most tests need not pay for the deliveries.
+   */
+  issueEvents: boolean;
+  /** Resolves once every `issues` event sent for the app's own writes was answered. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,6 +120,8 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
         request.socket.destroy();
         return;
       }
+      if (running.issueEvents && answer.status < 300)
+        echoIssueWrite(request.method ?? "", url, answer.body);
       const send = () => {
         response.writeHead(answer.status, {
           "content-type": "application/json; charset=utf-8",
@@ -131,7 +157,24 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
     return response.status;
   };
 
-  return {
+  // GitHub tells the app of its own issue writes as it does of anyone's.
+  const echoes = new Set<Promise<unknown>>();
+  const echoIssueWrite = (method: string, url: string, body: unknown) => {
+    const m = /^\/repos\/([^/]+)\/([^/]+)\/issues(?:\/\d+)?(?:\?|$)/.exec(url);
+    if (!m || (method !== "POST" && method !== "PATCH")) return;
+    const issue = body as { number: number; title: string; body: string; state: string };
+    const repository = emulator.repository(m[1] as string, m[2] as string);
+    const delivery = issuePayload(repository, {
+      action: method === "POST" ? "opened" : "edited",
+      issue: { ...issue, body: issue.body ?? "" },
+      user: `${APP_SLUG}[bot]`,
+    });
+    const sent = deliver(delivery.name, delivery.payload).catch(() => undefined);
+    echoes.add(sent);
+    void sent.finally(() => echoes.delete(sent));
+  };
+
+  const running: RunningEmulator = {
     emulator,
     url: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
@@ -173,12 +216,35 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       });
       return deliver(delivery.name, delivery.payload);
     },
+    async changeIssue(repository, number, change, user) {
+      const issue = repository.issues.find((i) => i.number === number);
+      if (!issue) throw new Error(`no issue #${number}`);
+      const action =
+        change.state === "closed" && issue.state === "open"
+          ? "closed"
+          : change.state === "open" && issue.state === "closed"
+            ? "reopened"
+            : "edited";
+      if (change.state === "closed")
+        Object.assign(issue, { state: "closed", state_reason: "completed" });
+      if (change.state === "open")
+        Object.assign(issue, { state: "open", state_reason: "reopened" });
+      if (change.title !== undefined) issue.title = change.title;
+      if (change.body !== undefined) issue.body = change.body;
+      const delivery = issuePayload(repository, { action, issue, user });
+      return deliver(delivery.name, delivery.payload);
+    },
+    issueEvents: false,
+    async settled() {
+      while (echoes.size > 0) await Promise.all([...echoes]);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+  return running;
 }
 
 /**

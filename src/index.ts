@@ -7,6 +7,7 @@ import { createAppState, type AppOptions, type AppState } from "./app/app-state.
 import { handleCheckRunAction } from "./app/handle-check-run-action.js";
 import { handleCommentCommand } from "./app/handle-comment-command.js";
 import { handleInstallation } from "./app/handle-installation.js";
+import { handleIssueChange } from "./app/handle-issue-change.js";
 import { handlePullRequest } from "./app/handle-pull-request.js";
 import { handlePush } from "./app/handle-push.js";
 import { InFlight } from "./app/in-flight.js";
@@ -87,6 +88,8 @@ function wire(
   );
   app.on("issue_comment.created", once(handleCommentCommand(state)));
   app.on("check_run.requested_action", once(handleCheckRunAction(state)));
+  // Not queued: forgetting must not wait behind the sync it may concern.
+  app.on(["issues", "label"], handleIssueChange(state));
 }
 
 /**

@@ -9,6 +9,7 @@ import { Continuations } from "./continuations.js";
 import { PendingRuns } from "./pending-runs.js";
 import { RepositoryQueue } from "./repository-queue.js";
 import { SeenDeliveries } from "./seen-deliveries.js";
+import { SyncedDocuments } from "./synced-documents.js";
 import type { Confirmation } from "./types.js";
 
 /** Settings of the app (tests pass their own clock). */
@@ -47,6 +48,8 @@ export interface AppState {
   botLogin: () => Promise<string>;
   /** Work left for later, continued by itself: one waiting run per repository. */
   continuations: Continuations;
+  /** The last full sync of each document, so that a push that changes no idea reads no issue. */
+  synced: SyncedDocuments;
   /** Confirmed plans applied in part, per repository and document path. */
   confirmations: Map<string, Map<string, Confirmation>>;
   /** The installation each repository was last heard of through: to renew a revoked token. */
@@ -71,6 +74,7 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     configs: new Map(),
     continuations: new Continuations(sleep, runs),
     confirmations: new Map(),
+    synced: new SyncedDocuments(),
     installations: new Map(),
     tokens: new Map(),
     sleep,

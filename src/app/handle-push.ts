@@ -83,7 +83,11 @@ export function handlePush(state: AppState) {
       // (a newer push may have changed other documents only).
       const { data: head } = await context.octokit.rest.repos.getBranch({ ...repo, branch });
       if (head.commit.sha === payload.after) {
-        await runAndReport(state, target, loaded.config, { paths, mode: "apply" });
+        await runAndReport(state, target, loaded.config, {
+          paths,
+          mode: "apply",
+          reuseSynced: true,
+        });
         return;
       }
       log.info({ head: head.commit.sha }, "delivered late: syncing the branch head instead");

@@ -54,6 +54,14 @@ export function reportOutcome(outcome: DocumentOutcome, facts: RunFacts): CheckR
         title: outcome.kind === "failed" ? "The sync failed" : `${outcome.path} cannot be read`,
         summary: `${outcome.message}\n\n${footer}`,
       };
+    case "unchanged":
+      return {
+        ...base,
+        conclusion: hasErrors(outcome.diagnostics) ? "failure" : "success",
+        title: "In sync: no idea changed",
+        summary: `The document's ideas are those synced at ${outcome.syncedAt.slice(0, 7)}, and no issue or label was changed by anyone since, so the issues were not read again. To check every issue anyway, comment \`/ideas-sync sync\` on any issue.\n\n${problemsLine(outcome.diagnostics)}${footer}`,
+        annotations: annotate(outcome.path, outcome.diagnostics),
+      };
     case "preview":
       return {
         ...base,

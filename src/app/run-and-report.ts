@@ -52,6 +52,8 @@ export async function runAndReport(
     paths?: ReadonlySet<string> | null;
     mode: SyncInput["mode"];
     confirmed?: Confirmation | null;
+    /** A push's run: documents whose ideas match their last full sync are not planned again. */
+    reuseSynced?: boolean;
   },
 ): Promise<Reported[]> {
   const requests = countRequests(target.octokit);
@@ -73,6 +75,7 @@ export async function runAndReport(
     confirmed: options.confirmed ?? null,
     remembered,
     botLogin: await state.botLogin(),
+    ...(options.reuseSynced ? { synced: { repository, documents: state.synced } } : {}),
     apply: {
       sleep: state.sleep,
       maxWaitSeconds: state.maxWaitSeconds,
@@ -150,6 +153,7 @@ export async function reportBadConfig(target: RunTarget, errors: ConfigError[]):
 
 /** A sync that wrote nothing, left nothing and found no problem. */
 function inSync(outcome: DocumentOutcome): boolean {
+  if (outcome.kind === "unchanged") return !outcome.diagnostics.some((d) => d.severity !== "info");
   return (
     outcome.kind === "applied" &&
     outcome.result.applied.length === 0 &&

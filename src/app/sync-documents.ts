@@ -14,7 +14,9 @@ import { movedPaths } from "../plan/moved-paths.js";
 import { planSync } from "../plan/plan-sync.js";
 import type { IssueSnapshot, Plan } from "../plan/types.js";
 import { confirmationHolds } from "./confirmation-holds.js";
+import { ideasDigest } from "./ideas-digest.js";
 import { planDigest } from "./plan-digest.js";
+import type { SyncedDocuments } from "./synced-documents.js";
 import type { Confirmation, DocumentOutcome } from "./types.js";
 
 /** Everything a run needs. */
@@ -37,6 +39,13 @@ export interface SyncInput {
   /** The login the app's issues are created under. */
   botLogin: string;
   apply: Omit<ApplyOptions, "maxWrites">;
+  /**
+   * The repository's last full syncs: a document whose ideas are those of
+   * its last full sync at another commit is not planned (a push that
+   * changes no idea costs no listing of the issues). Pushes pass it; a
+   * maintainer's command or button, and a redelivery, sync in full.
+   */
+  synced?: { repository: string; documents: SyncedDocuments };
 }
 
 /**
@@ -52,6 +61,7 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
   let writes = 0;
   // Old paths of moved documents, each taken over by one document only.
   const claimed = new Set<string>();
+  const epoch = input.synced?.documents.epoch(input.synced.repository) ?? 0;
   for (const config of input.documents) {
     const { path } = config;
     try {
@@ -64,6 +74,28 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       // The schema checked this already; a failure here is a bug, reported as one.
       if (!resolved.ok) throw new Error(`${resolved.setting}: ${resolved.message}`);
       const document = readDocument(file.bytes, resolved.options);
+      const digest = ideasDigest(document, input.config);
+      const last = input.synced?.documents.get(input.synced.repository, path);
+      const confirming =
+        input.confirmed?.path === path || input.remembered?.some((r) => r.path === path);
+      if (
+        input.mode === "apply" &&
+        !confirming &&
+        last?.digest === digest &&
+        last.sha !== input.sha
+      ) {
+        outcomes.push({
+          kind: "unchanged",
+          path,
+          diagnostics: document.diagnostics,
+          syncedAt: last.sha,
+        });
+        input.synced?.documents.vouchFor(input.synced.repository, path, input.sha);
+        continue;
+      }
+      // Until this run ends in full, no earlier sync vouches for the issues.
+      if (input.mode === "apply")
+        input.synced?.documents.set(input.synced.repository, path, null, input.sha);
       issues ??= await listManagedIssues(input.octokit, input.repo, input.botLogin);
       const source = { path, sha: input.sha, repositoryUrl: input.repositoryUrl };
       const adopt = movedPaths(
@@ -134,6 +166,13 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       for (const applied of result.applied)
         if (applied.action.type === "create-label") labels?.push(applied.action.label);
       outcomes.push({ kind: "applied", path, plan, result, diagnostics });
+      const full =
+        result.stop === null &&
+        result.deferred.length === 0 &&
+        result.refused.length === 0 &&
+        !plan.conflicts;
+      if (full)
+        input.synced?.documents.set(input.synced.repository, path, digest, input.sha, epoch);
     } catch (error) {
       const failure = requestFailure(error);
       // Only GitHub's answers are outcomes; anything else is a bug, reported as one.

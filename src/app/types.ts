@@ -19,6 +19,11 @@ export type DocumentOutcome =
       refused: string | null;
     }
   | { kind: "preview"; path: string; plan: Plan; diagnostics: Diagnostic[] }
+  /**
+   * The document's ideas are those of the last full sync (at `syncedAt`), and
+   * nobody changed an issue since: nothing to plan, the issues were not read.
+   */
+  | { kind: "unchanged"; path: string; diagnostics: Diagnostic[]; syncedAt: string }
   /** The document could not be read: removed, renamed, too large, a folder. */
   | { kind: "unreadable"; path: string; message: string }
   /** The API failed before anything was written. */

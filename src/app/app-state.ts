@@ -4,6 +4,7 @@
 import type { Probot } from "probot";
 import { fetchBotLogin } from "../github/bot-login.js";
 import type { LoadedConfig } from "../github/load-config.js";
+import type { CreationBudget } from "../github/pace-creations.js";
 import type { RenewedToken } from "../github/renew-token.js";
 import { Continuations } from "./continuations.js";
 import { PendingRuns } from "./pending-runs.js";
@@ -48,6 +49,12 @@ export interface AppState {
   botLogin: () => Promise<string>;
   /** Work left for later, continued by itself: one waiting run per repository. */
   continuations: Continuations;
+  /**
+   * Content each installation created lately, so that its runs stay within
+   * GitHub's secondary limits instead of being refused (by installation id,
+   * or repository when the installation is not known).
+   */
+  creations: Map<string, CreationBudget>;
   /** The last full sync of each document, so that a push that changes no idea reads no issue. */
   synced: SyncedDocuments;
   /** Confirmed plans applied in part, per repository and document path. */
@@ -75,6 +82,7 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     continuations: new Continuations(sleep, runs),
     confirmations: new Map(),
     synced: new SyncedDocuments(),
+    creations: new Map(),
     installations: new Map(),
     tokens: new Map(),
     sleep,

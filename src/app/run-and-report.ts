@@ -5,6 +5,7 @@ import type { Config } from "../config/config-schema.js";
 import type { ConfigError } from "../config/parse-config.js";
 import { countRequests, type RequestCount } from "../github/count-requests.js";
 import { createCheckRun } from "../github/create-check-run.js";
+import { paceCreations, type CreationBudget } from "../github/pace-creations.js";
 import type { Octokit, RepoRef } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
 import { continuationDelay } from "./continuation-delay.js";
@@ -58,6 +59,10 @@ export async function runAndReport(
 ): Promise<Reported[]> {
   const requests = countRequests(target.octokit);
   const start = target.since ?? { reads: 0, writes: 0 };
+  paceCreations(target.octokit, creationBudget(state, target.repo), {
+    sleep: state.sleep,
+    maxWaitMs: state.maxWaitSeconds * 1000,
+  });
   const documents = config.documents.filter(
     (document) => !options.paths || options.paths.has(document.path),
   );
@@ -149,6 +154,16 @@ export async function reportBadConfig(target: RunTarget, errors: ConfigError[]):
   });
   target.log({ errors: errors.length }, report.title);
   return createCheckRun(target.octokit, target.repo, report);
+}
+
+// GitHub counts content creation per installation: so does the app.
+function creationBudget(state: AppState, repo: RepoRef): CreationBudget {
+  const repository = `${repo.owner}/${repo.repo}`;
+  const installation = state.installations.get(repository);
+  const key = installation === undefined ? repository : `installation ${installation}`;
+  let budget = state.creations.get(key);
+  if (!budget) state.creations.set(key, (budget = { times: [], clock: null }));
+  return budget;
 }
 
 /** A sync that wrote nothing, left nothing and found no problem. */

@@ -1,0 +1,105 @@
+/**
+ * The app's own count of GitHub's secondary limits on creating content.
+ */
+import type { Octokit } from "./octokit.js";
+
+/** GitHub's documented limits on content-creating requests. */
+export const CREATION_LIMITS = { perMinute: 80, perHour: 500 } as const;
+
+/** Content created through one installation: when, by GitHub's clock (ms). */
+export interface CreationBudget {
+  times: number[];
+  /** GitHub's clock as its last answer gave it, and the ms the app slept since. */
+  clock: { date: number; slept: number } | null;
+}
+
+// Issues, comments and labels: what GitHub counts as creating content.
+const CREATES = /^\/repos\/[^/]+\/[^/]+\/(?:issues|issues\/[^/]+\/comments|labels)$/;
+
+const paced = new WeakSet<object>();
+
+/**
+ * Keeps an installation's content-creating requests within GitHub's
+ * secondary limits (80 a minute, 500 an hour), so that GitHub never has to
+ * refuse one: before each, waits until the count allows it, by GitHub's
+ * clock (each answer's `date`, and the time slept since). A wait longer
+ * than `maxWaitMs` is not waited: the request fails as GitHub would fail it,
+ * a 403 with `retry-after`, and the run leaves the rest for later. The
+ * count errs on the safe side: a creation counts from the second after its
+ * answer's date, and the clock only moves by what was slept.
+ * @param octokit the Octokit of a run; hooked once
+ * @param budget the installation's count, shared by all its runs
+ */
+export function paceCreations(
+  octokit: Octokit,
+  budget: CreationBudget,
+  options: { sleep: (ms: number) => Promise<void>; maxWaitMs: number },
+): void {
+  if (paced.has(octokit)) return;
+  paced.add(octokit);
+  octokit.hook.wrap("request", async (request, endpoint) => {
+    const creates =
+      String(endpoint.method).toUpperCase() === "POST" &&
+      CREATES.test(String(endpoint.url).split("?")[0] as string);
+    if (creates) {
+      const wait = waitMs(budget);
+      if (wait > options.maxWaitMs)
+        throw Object.assign(
+          new Error(
+            `secondary rate limit: ideas-sync holds back content creation to GitHub's ${CREATION_LIMITS.perMinute} a minute and ${CREATION_LIMITS.perHour} an hour`,
+          ),
+          { status: 403, response: { headers: { "retry-after": String(Math.ceil(wait / 1000)) } } },
+        );
+      if (wait > 0) {
+        await options.sleep(wait);
+        if (budget.clock) budget.clock.slept += wait;
+      }
+    }
+    try {
+      const response = await request(endpoint);
+      const date = tick(budget, response.headers.date);
+      if (creates) record(budget, date);
+      return response;
+    } catch (error) {
+      const headers = (error as { response?: { headers?: Record<string, string> } }).response
+        ?.headers;
+      tick(budget, headers?.date);
+      throw error;
+    }
+  });
+}
+
+// Moves the clock to an answer's date; returns the time of that answer.
+function tick(budget: CreationBudget, header: string | undefined): number {
+  const date = Date.parse(header ?? "");
+  if (Number.isFinite(date) && (!budget.clock || date >= now(budget)))
+    budget.clock = { date, slept: 0 };
+  return budget.clock ? now(budget) : Date.now();
+}
+
+function now(budget: CreationBudget): number {
+  return budget.clock ? budget.clock.date + budget.clock.slept : Date.now();
+}
+
+// `date` has whole seconds: the creation may have come up to a second later.
+function record(budget: CreationBudget, at: number): void {
+  budget.times.push(at + 1000);
+  const hourAgo = now(budget) - 3_600_000;
+  while ((budget.times[0] ?? Infinity) <= hourAgo) budget.times.shift();
+}
+
+// How long until one more creation stays within both limits.
+function waitMs(budget: CreationBudget): number {
+  const at = now(budget);
+  const times = budget.times.filter((t) => t > at - 3_600_000);
+  const minute = times.filter((t) => t > at - 60_000);
+  const perMinute =
+    minute.length >= CREATION_LIMITS.perMinute
+      ? (minute[minute.length - CREATION_LIMITS.perMinute] as number) + 60_000 - at
+      : 0;
+  const perHour =
+    times.length >= CREATION_LIMITS.perHour
+      ? (times[times.length - CREATION_LIMITS.perHour] as number) + 3_600_000 - at
+      : 0;
+  return Math.max(0, perMinute, perHour);
+}

@@ -1,7 +1,8 @@
 /**
  * The durable job queue on Postgres (`DATABASE_URL`), on graphile-worker.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import { EventEmitter } from "node:events";
 import {
   Logger,
@@ -45,7 +46,9 @@ const MAX_ATTEMPTS = 10;
  * @throws when the database cannot be reached or set up
  */
 export async function startJobQueue(options: JobQueueOptions): Promise<DurableJobs> {
-  const replica = randomUUID();
+  // Unique per process (a restarted container is a new replica), and telling
+  // an operator where it runs: host, process id, a random part.
+  const replica = `${hostname().slice(0, 24)}/${process.pid}/${randomBytes(4).toString("hex")}`;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     application_name: `ideas-sync ${replica}`,
@@ -148,18 +151,20 @@ export async function startJobQueue(options: JobQueueOptions): Promise<DurableJo
           await handlers.later(payload as LaterJob);
         },
       };
-      // Listened to before the workers exist: each one is recorded as it starts.
+      // Listened to before the workers exist: each lock holder (a pool, or a
+      // worker of one, as graphile-worker locks jobs) is recorded as it starts.
       const events = new EventEmitter() as WorkerEvents;
-      events.on("worker:create", ({ worker }) => {
-        pool
+      const record = (holder: string) =>
+        void pool
           .query(
             "insert into ideas_sync.workers (worker_id, replica) values ($1, $2) on conflict do nothing",
-            [worker.workerId, replica],
+            [holder, replica],
           )
           .catch((error: unknown) =>
             options.log.warn({ err: String(error) }, "could not record a worker"),
           );
-      });
+      events.on("pool:create", ({ workerPool }) => record(workerPool.id));
+      events.on("worker:create", ({ worker }) => record(worker.workerId));
       runner = await run({
         pgPool: pool,
         taskList,
@@ -180,6 +185,15 @@ export async function startJobQueue(options: JobQueueOptions): Promise<DurableJo
           );
         await pool.query(
           "delete from ideas_sync.deliveries where received_at < now() - interval '7 days'",
+        );
+        // A push job replaced while it ran is marked as out of attempts by
+        // graphile-worker, so that it never runs again: its newer push does
+        // the work. When its replica died, it is left behind unlocked: done.
+        await pool.query(
+          `select graphile_worker.complete_jobs(array(
+             select id from graphile_worker.jobs
+              where attempts >= max_attempts and last_error is null
+                and locked_at is null and key is null))`,
         );
       };
       const tick = () =>

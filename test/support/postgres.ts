@@ -43,7 +43,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
     await server.initialise();
     await server.start();
   } catch (error) {
-    throw new Error(`Postgres did not start: ${String(error)}\n${log}`);
+    throw new Error(`Postgres did not start: ${String(error)}\n${log}`, { cause: error });
   }
   return {
     async database(name) {

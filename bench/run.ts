@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { exitStatus } from "./exit-status.js";
 import type { Scenario } from "./measure-api.js";
+import type { ReplicaFigures } from "./measure-replicas.js";
 import { target, type Target } from "./target.js";
 
 interface Figures {
@@ -184,6 +185,13 @@ say(
 say(
   "(writes: issue, comment and label writes; requests also count reads, check runs and token exchanges)",
 );
+
+say("\nReplicas: the same 200 pushes to 50 repositories, one process and three on Postgres\n");
+const { replicas } = measure<{ replicas: ReplicaFigures[] }>([], "bench/measure-replicas.ts");
+for (const r of replicas)
+  say(
+    `${r.name.padEnd(30)}${r.perEmulatedMinute.toFixed(1).padStart(8)} deliveries per emulated minute; ${r.emulatedMinutes.toFixed(1)} emulated min (floor by the limits ${r.floorMinutes.toFixed(1)} for ${r.creations} creations); ${r.seconds.toFixed(1)} s`,
+  );
 
 const missed = targets.filter((t) => !t.met);
 if (json) {

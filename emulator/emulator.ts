@@ -161,6 +161,12 @@ export class GitHubEmulator {
   readonly log: Array<{ method: string; path: string; status: number; at: number }> = [];
   /** Requests refused by the secondary limit, by "METHOD path body". */
   readonly refusals = new Map<string, number>();
+  /**
+   * Content-creating requests sent while a `retry-after` GitHub gave was
+   * still running: GitHub asks clients to wait it out, and may ban those
+   * that do not. An app that serialises an installation's writes sends none.
+   */
+  readonly ignoredRetryAfter: string[] = [];
   readonly faults: Fault[] = [];
   /**
    * Called before each request is answered: what people do on GitHub while
@@ -171,6 +177,7 @@ export class GitHubEmulator {
   primaryLimit = 5000;
   #clock = Date.parse("2026-01-05T09:00:00Z");
   #created: number[] = [];
+  #limitedUntil = 0;
   #primaryUsed = 0;
   #primaryReset = this.#clock + 3_600_000;
   #ids = 1000;
@@ -303,6 +310,7 @@ export class GitHubEmulator {
     }
     // The secondary limit on creating content: 80 a minute, 500 an hour.
     if (isContentCreation(method, path)) {
+      if (this.#clock < this.#limitedUntil) this.ignoredRetryAfter.push(`${method} ${path}`);
       this.#created = this.#created.filter((at) => at > this.#clock - 3_600_000);
       const lastMinute = this.#created.filter((at) => at > this.#clock - 60_000);
       const wait =
@@ -314,6 +322,10 @@ export class GitHubEmulator {
       if (wait > 0) {
         const key = `${method} ${path} ${JSON.stringify(request.body)}`;
         this.refusals.set(key, (this.refusals.get(key) ?? 0) + 1);
+        this.#limitedUntil = Math.max(
+          this.#limitedUntil,
+          this.#clock + Math.ceil(wait / 1000) * 1000,
+        );
         return this.#error(
           403,
           "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",

@@ -27,11 +27,11 @@ export interface RunningEmulator {
   host: string;
   /** Where deliveries go, and the secret they are signed with. */
   connect(appUrl: string, secret: string): void;
-  /** Sends a delivery; `signature` overrides the right one. */
+  /** Sends a delivery; `signature` overrides the right one, `id` redelivers one. */
   deliver(
     name: string,
     payload: unknown,
-    options?: { signature?: string; body?: string },
+    options?: { signature?: string; body?: string; id?: string },
   ): Promise<number>;
   /** Commits changes on a branch and delivers the push. */
   push(
@@ -149,7 +149,7 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       headers: {
         "content-type": "application/json",
         "x-github-event": name,
-        "x-github-delivery": randomUUID(),
+        "x-github-delivery": options.id ?? randomUUID(),
         "x-hub-signature-256": options.signature ?? (await sign(target.secret, body)),
       },
       body,

@@ -35,10 +35,14 @@ export async function startApp(
     maxWaitSeconds?: number;
     /** Wait by the emulator's clock (default); false runs the app exactly as in production. */
     emulatedClock?: boolean;
+    /** The webhook secret: replicas of one app share it. By default, a new one. */
+    secret?: string;
+    /** More of the environment, such as `DATABASE_URL`. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<RunningApp> {
   const port = await freePort();
-  const secret = `secret-${Math.random().toString(36).slice(2)}`;
+  const secret = options.secret ?? `secret-${Math.random().toString(36).slice(2)}`;
   const { privateKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
     privateKeyEncoding: { type: "pkcs1", format: "pem" },
@@ -64,6 +68,7 @@ export async function startApp(
             IDEAS_SYNC_CLOCK_URL: `${github.url}/_emulator/sleep`,
             IDEAS_SYNC_MAX_WAIT: String(options.maxWaitSeconds ?? 7200),
           }),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -95,7 +100,7 @@ export async function startApp(
     },
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill();
       }),

@@ -7,7 +7,9 @@ import type { AppOptions } from "./app/app-state.js";
 import { InFlight } from "./app/in-flight.js";
 import { appOctokit } from "./github/app-octokit.js";
 import { createApp } from "./index.js";
+import { startJobQueue } from "./queue/start-job-queue.js";
 import { checkCredentials } from "./startup/check-credentials.js";
+import { stopJobsOnSignals } from "./startup/stop-jobs-on-signals.js";
 import { stopOnSignals } from "./startup/stop-on-signals.js";
 
 // A deployment that cannot work says so in one line and stops, before it
@@ -43,9 +45,39 @@ if (clock) {
 if (process.env.IDEAS_SYNC_MAX_WAIT)
   options.maxWaitSeconds = Number(process.env.IDEAS_SYNC_MAX_WAIT);
 
+let log: Logger | undefined;
+// With a database, deliveries, their dedupe, the configuration cache and
+// continuations are shared by every replica (docs/deployment.md).
+const databaseUrl = process.env.DATABASE_URL;
+if (databaseUrl) {
+  const concurrency = Number(process.env.IDEAS_SYNC_JOB_CONCURRENCY ?? "4");
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    refuse(
+      `IDEAS_SYNC_JOB_CONCURRENCY is "${process.env.IDEAS_SYNC_JOB_CONCURRENCY}", not a whole number of jobs`,
+    );
+  const sweepSeconds = Number(process.env.IDEAS_SYNC_SWEEP_SECONDS ?? "5");
+  if (!(sweepSeconds > 0))
+    refuse(
+      `IDEAS_SYNC_SWEEP_SECONDS is "${process.env.IDEAS_SYNC_SWEEP_SECONDS}", not a number of seconds`,
+    );
+  const write = (level: "warn" | "error") => (fields: Record<string, unknown>, message: string) => {
+    if (log) log[level](fields, message);
+    else process.stderr.write(`${message} ${JSON.stringify(fields)}\n`);
+  };
+  try {
+    options.jobs = await startJobQueue({
+      connectionString: databaseUrl,
+      concurrency,
+      sweepMs: sweepSeconds * 1000,
+      log: { warn: write("warn"), error: write("error") },
+    });
+  } catch (error) {
+    refuse(`DATABASE_URL: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 const inFlight = new InFlight();
 const app = createApp(options, inFlight);
-let log: Logger | undefined;
 // Probot's own SIGINT handler exits at once, cutting every running sync: it
 // is replaced by ours once `run` has added it.
 const probotListeners = new Set(process.listeners("SIGINT"));
@@ -65,4 +97,5 @@ await run(
 );
 for (const listener of process.listeners("SIGINT"))
   if (!probotListeners.has(listener)) process.off("SIGINT", listener);
-if (log) stopOnSignals(inFlight, log, graceSeconds * 1000);
+if (log && options.jobs) stopJobsOnSignals(options.jobs, log, graceSeconds * 1000);
+else if (log) stopOnSignals(inFlight, log, graceSeconds * 1000);

@@ -7,6 +7,7 @@ import type { LoadedConfig } from "../github/load-config.js";
 import type { CreationBudget } from "../github/pace-creations.js";
 import type { RenewedToken } from "../github/renew-token.js";
 import { Continuations } from "./continuations.js";
+import type { ConfigCache, DurableJobs } from "./durable-jobs.js";
 import { PendingRuns } from "./pending-runs.js";
 import { RepositoryQueue } from "./repository-queue.js";
 import { SeenDeliveries } from "./seen-deliveries.js";
@@ -28,6 +29,12 @@ export interface AppOptions {
   writeSpacingMs?: number;
   /** Where handlers that outlive their delivery are kept; tests wait on it. */
   runs?: PendingRuns;
+  /**
+   * The job queue on Postgres that replicas share (`DATABASE_URL`): deliveries,
+   * their dedupe, the configuration cache and continuations live there.
+   * Without it, all of that lives in the process.
+   */
+  jobs?: DurableJobs;
 }
 
 /** The process-wide state of the app. */
@@ -44,7 +51,9 @@ export interface AppState {
    * commit it was read at: a push that continues from that commit without
    * touching the file has the same configuration, and costs no read.
    */
-  configs: Map<string, { sha: string; loaded: LoadedConfig }>;
+  configs: ConfigCache;
+  /** The durable job queue, when there is a database. */
+  jobs: DurableJobs | null;
   /** The app's bot login, asked for once. */
   botLogin: () => Promise<string>;
   /** Work left for later, continued by itself: one waiting run per repository. */
@@ -78,8 +87,13 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     queue: new RepositoryQueue(),
     deliveries: new SeenDeliveries(),
     runs,
-    configs: new Map(),
-    continuations: new Continuations(sleep, runs),
+    configs: options.jobs?.configs ?? memoryConfigs(),
+    jobs: options.jobs ?? null,
+    continuations: new Continuations(
+      sleep,
+      runs,
+      options.jobs ? { jobs: options.jobs, emulatedClock: options.sleep !== undefined } : null,
+    ),
     confirmations: new Map(),
     synced: new SyncedDocuments(),
     creations: new Map(),
@@ -93,6 +107,17 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
       // A failure is not remembered: the next run asks again.
       login.catch(() => (login = null));
       return login;
+    },
+  };
+}
+
+// The process's own cache, when no database shares one.
+function memoryConfigs(): ConfigCache {
+  const configs = new Map<string, { sha: string; loaded: LoadedConfig }>();
+  return {
+    get: async (repository) => configs.get(repository),
+    set: async (repository, value) => {
+      configs.set(repository, value);
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Work left for later, continued by itself.
  */
+import type { DurableJobs, LaterWork } from "./durable-jobs.js";
 import type { PendingRuns } from "./pending-runs.js";
 
 /** How many continuations in a row a repository gets before a person must act. */
@@ -13,9 +14,11 @@ export const CONTINUATIONS_MAX = 50;
  * lifts, and a newer request replaces the older one, so that a repository
  * never has two runs waiting. Waits go by the app's `sleep`, which the
  * emulator's clock drives in tests. The waits are tracked as runs:
- * `idle()` answers once no continuation is waiting either. They live in the
- * process; after a restart the next push, Continue or comment picks the
- * work up.
+ * `idle()` answers once no continuation is waiting either. Without a
+ * database they live in the process, and after a restart the next push,
+ * Continue or comment picks the work up; with one (`durable`), a
+ * continuation that says what it does (`later`) is a scheduled job that
+ * survives restarts and runs on any replica.
  */
 export class Continuations {
   readonly #waiting = new Map<string, number>();
@@ -25,23 +28,46 @@ export class Continuations {
   constructor(
     private readonly sleep: (milliseconds: number) => Promise<void>,
     private readonly runs: PendingRuns,
+    private readonly durable: {
+      jobs: DurableJobs;
+      /** Whether waits go by an emulated clock, which the queue's does not follow. */
+      emulatedClock: boolean;
+    } | null = null,
   ) {}
 
   /**
    * Schedules `job` for the repository after `milliseconds`, replacing the
    * one waiting. Refuses (false) past `CONTINUATIONS_MAX` in a row, which
    * `settled` resets: a run that keeps leaving work without progress must
-   * not go on forever.
+   * not go on forever. With a database, `later` (what `job` does, and the
+   * installation to do it as) makes it a scheduled job instead.
    */
   schedule(
     repository: string,
     milliseconds: number,
     job: () => Promise<void>,
     onError: (error: unknown) => void,
+    later?: { work: LaterWork; installation: number | undefined },
   ): boolean {
     const count = (this.#inARow.get(repository) ?? 0) + 1;
     if (count > CONTINUATIONS_MAX) return false;
     this.#inARow.set(repository, count);
+    if (this.durable && later?.installation !== undefined) {
+      const delayMs = Math.max(0, milliseconds);
+      const { emulatedClock } = this.durable;
+      this.runs.track(
+        this.durable.jobs.later({
+          repository,
+          installation: later.installation,
+          delayMs: emulatedClock ? 0 : delayMs,
+          sleepMs: emulatedClock ? delayMs : 0,
+          inARow: count,
+          work: later.work,
+        }),
+        onError,
+      );
+      return true;
+    }
     this.#generation += 1;
     const generation = this.#generation;
     this.#waiting.set(repository, generation);
@@ -61,6 +87,10 @@ export class Continuations {
   /** Drops the repository's waiting continuation: a newer run did its work. */
   cancel(repository: string): void {
     this.#waiting.delete(repository);
+    if (this.durable)
+      this.runs.track(this.durable.jobs.cancelLater(repository), () => {
+        // A continuation left waiting finds nothing to do: no harm.
+      });
   }
 
   /** Whether a continuation waits for the repository. */
@@ -71,5 +101,10 @@ export class Continuations {
   /** A run finished with nothing left for later: the count in a row starts again. */
   settled(repository: string): void {
     this.#inARow.delete(repository);
+  }
+
+  /** Takes up the count in a row a scheduled job carries from another replica. */
+  resume(repository: string, inARow: number): void {
+    this.#inARow.set(repository, inARow);
   }
 }

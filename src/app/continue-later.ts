@@ -1,11 +1,9 @@
 /**
  * Scheduling the continuation of a run that left work for later.
  */
-import { countRequests } from "../github/count-requests.js";
 import type { AppState } from "./app-state.js";
-import { runOrRetryLater } from "./retry-later.js";
+import { resumeRepository } from "./resume-repository.js";
 import type { RunTarget } from "./run-and-report.js";
-import { syncBranchHead } from "./sync-branch-head.js";
 
 /**
  * After a run's reports are written: with a delay, schedules a sync of the
@@ -33,18 +31,9 @@ export function continueLater(
   const scheduled = state.continuations.schedule(
     repository,
     delayMs,
-    () =>
-      runOrRetryLater(state, repository, target.octokit, (octokit) =>
-        state.queue.run(repository, async () => {
-          target.log({ repository }, "continuing the work left for later");
-          await syncBranchHead(state, octokit, target.repo, {
-            mode: "apply",
-            since: { ...countRequests(octokit) },
-            log: target.log,
-          });
-        }),
-      ),
+    () => resumeRepository(state, repository, target.octokit, target.log),
     (error) => state.app.log.error({ repository, err: String(error) }, "the continuation failed"),
+    { work: { kind: "sync-head" }, installation: state.installations.get(repository) },
   );
   target.log(
     { repository, delayMs, scheduled },

@@ -43,7 +43,9 @@ export function handleInstallation(state: AppState) {
         });
       try {
         // A used-up limit or a revoked token: this repository's backfill runs again later.
-        await runOrRetryLater(state, fullName, context.octokit as Octokit, backfill);
+        await runOrRetryLater(state, fullName, context.octokit as Octokit, backfill, {
+          kind: "sync-head",
+        });
       } catch (error) {
         // One repository's failure must not keep the others from their sync.
         log.error({ err: error }, "backfill failed");

@@ -34,7 +34,7 @@ export function handlePush(state: AppState) {
       }
       const onDefault = branch === payload.repository.default_branch;
       const listed = payloadPaths(payload);
-      const known = state.configs.get(repository);
+      const known = await state.configs.get(repository);
       // Pushes to the default branch carry their own configuration, the same
       // as before when they continue from the commit it was read at and do
       // not touch it. For any other branch, the default branch's says whether
@@ -50,7 +50,7 @@ export function handlePush(state: AppState) {
               repo,
               onDefault ? payload.after : payload.repository.default_branch,
             );
-      if (onDefault) state.configs.set(repository, { sha: payload.after, loaded });
+      if (onDefault) await state.configs.set(repository, { sha: payload.after, loaded });
       const target: RunTarget = {
         octokit: context.octokit,
         repo,
@@ -86,7 +86,8 @@ export function handlePush(state: AppState) {
         await runAndReport(state, target, loaded.config, {
           paths,
           mode: "apply",
-          reuseSynced: true,
+          // Replicas hear of people's changes apart: only one process may skip the listing.
+          reuseSynced: state.jobs === null,
         });
         return;
       }

@@ -52,6 +52,11 @@ export class RepositoryQueue {
     return moot;
   }
 
+  /** Notes that pushes to the branch were skipped elsewhere (coalesced in a job queue). */
+  skip(branch: string): void {
+    this.#skipped.add(branch);
+  }
+
   /** Whether pushes to the branch were skipped since this was last asked. */
   takeSkipped(branch: string): boolean {
     return this.#skipped.delete(branch);

@@ -5,6 +5,7 @@ import { limitOf } from "../github/limit-of.js";
 import type { Octokit } from "../github/octokit.js";
 import { renewToken } from "../github/renew-token.js";
 import type { AppState } from "./app-state.js";
+import type { LaterWork } from "./durable-jobs.js";
 
 /**
  * Runs a job (a handler's work, with its report). When GitHub stops it for
@@ -17,12 +18,14 @@ import type { AppState } from "./app-state.js";
  * failure is thrown, as before.
  * @param repository "owner/repo": whose continuation this is
  * @param job the work, given the Octokit to use (a new one after a 401)
+ * @param again what `job` does, for a scheduled job to do it on any replica
  */
 export async function runOrRetryLater(
   state: AppState,
   repository: string,
   octokit: Octokit,
   job: (octokit: Octokit) => Promise<void>,
+  again: LaterWork,
   revokedBefore = false,
 ): Promise<void> {
   const log = state.app.log.child({ repository });
@@ -63,8 +66,9 @@ export async function runOrRetryLater(
     const scheduled = state.continuations.schedule(
       repository,
       delayMs,
-      () => runOrRetryLater(state, repository, retryWith, job, limit.kind === "revoked"),
+      () => runOrRetryLater(state, repository, retryWith, job, again, limit.kind === "revoked"),
       (later) => log.error({ err: String(later) }, "the run tried again failed"),
+      { work: again, installation: state.installations.get(repository) },
     );
     log.error(
       { err: limit.message, delayMs, scheduled },

@@ -5,6 +5,7 @@ import type { Context } from "probot";
 import { countRequests } from "../github/count-requests.js";
 import type { Octokit } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
+import type { LaterWork } from "./durable-jobs.js";
 import { runOrRetryLater } from "./retry-later.js";
 import { syncBranchHead } from "./sync-branch-head.js";
 import { runLog } from "./run-log.js";
@@ -35,20 +36,35 @@ export function runDelivery<C extends Context>(
   } else if (installation !== undefined) state.tokens.delete(installation);
   const repo = context.repo();
   let first = true;
-  return runOrRetryLater(state, repository, context.octokit as Octokit, async (octokit) => {
-    // After a 401, the handler goes on with the Octokit of a new token.
-    context.octokit = octokit as C["octokit"];
-    countRequests(octokit);
-    if (first || context.name !== "push") {
-      first = false;
-      await handler(context);
-      return;
-    }
-    await state.queue.run(repository, () =>
-      syncBranchHead(state, octokit, repo, {
-        mode: "apply",
-        log: runLog(context.log),
-      }),
-    );
-  });
+  // Tried again later (on any replica, with a database), a push syncs the
+  // branch head; anything else is received again.
+  const again: LaterWork =
+    context.name === "push"
+      ? { kind: "sync-head" }
+      : {
+          kind: "delivery",
+          delivery: { id: context.id, name: context.name, payload: context.payload },
+        };
+  return runOrRetryLater(
+    state,
+    repository,
+    context.octokit as Octokit,
+    async (octokit) => {
+      // After a 401, the handler goes on with the Octokit of a new token.
+      context.octokit = octokit as C["octokit"];
+      countRequests(octokit);
+      if (first || context.name !== "push") {
+        first = false;
+        await handler(context);
+        return;
+      }
+      await state.queue.run(repository, () =>
+        syncBranchHead(state, octokit, repo, {
+          mode: "apply",
+          log: runLog(context.log),
+        }),
+      );
+    },
+    again,
+  );
 }

@@ -1,0 +1,80 @@
+/**
+ * The app with a database (`DATABASE_URL`, a real Postgres the test starts)
+ * killed with SIGKILL during a first sync of 600 ideas, and started again:
+ * the sync finishes by itself, with no one pushing or pressing anything,
+ * and no issue made twice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateGoshDocument } from "../../bench/generate-gosh-document.js";
+import { pushPayload } from "../../emulator/payloads.js";
+import { startEmulator, type RunningEmulator } from "../../emulator/server.js";
+import { startApp, type RunningApp } from "../../emulator/start-app.js";
+import { startPostgres, type RunningPostgres } from "../support/postgres.js";
+
+const CONFIG = ".github/ideas-sync.yml";
+const DOC = "doc/ideas.txt";
+const IDEAS = 600;
+
+let postgres: RunningPostgres;
+let github: RunningEmulator;
+let databaseUrl: string;
+const apps: RunningApp[] = [];
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  databaseUrl = await postgres.database("restart");
+  github = await startEmulator();
+}, 60_000);
+
+afterAll(async () => {
+  for (const app of apps) await app.stop();
+  await github?.close();
+  await postgres?.stop();
+});
+
+const start = async () => {
+  const app = await startApp(github, {
+    secret: "restart-secret",
+    env: { DATABASE_URL: databaseUrl, IDEAS_SYNC_SWEEP_SECONDS: "1" },
+  });
+  apps.push(app);
+  return app;
+};
+
+describe("a restart in the middle of a first sync", () => {
+  it(`finishes the ${IDEAS}-idea sync by itself after SIGKILL, with every issue made once`, async () => {
+    const first = await start();
+    const repo = github.emulator.repository("restart", "ideas");
+    const sha = repo.commit({
+      [CONFIG]: `documents:\n  - path: ${DOC}\n    tracking-label: idea\nmax-writes: 1000\n`,
+      [DOC]: generateGoshDocument(IDEAS),
+    });
+    const delivery = pushPayload(repo, {
+      before: null,
+      after: sha,
+      branch: "main",
+      commits: [{ sha, parent: null }],
+    });
+    // Answered once stored: from then on the delivery survives the process.
+    expect(await github.deliver(delivery.name, delivery.payload)).toBe(200);
+    const deadline = Date.now() + 60_000;
+    while (repo.issues.length < 100 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    const before = repo.issues.length;
+    expect(before).toBeGreaterThanOrEqual(100);
+    expect(before).toBeLessThan(IDEAS);
+    first.process.kill("SIGKILL");
+    await new Promise((resolve) => first.process.once("exit", resolve));
+    const killedAt = repo.issues.length;
+
+    const second = await start();
+    await second.idle();
+    expect(repo.issues.length).toBe(IDEAS);
+    expect(new Set(repo.issues.map((issue) => issue.title)).size).toBe(IDEAS);
+    expect(repo.issues.every((issue) => issue.state === "open")).toBe(true);
+    expect(repo.checkRuns.at(-1)?.conclusion).toBe("success");
+    // The second process made the rest: the sync did not end with the first.
+    expect(killedAt).toBeLessThan(IDEAS);
+    expect(github.emulator.violations).toEqual([]);
+  }, 240_000);
+});

@@ -1,7 +1,7 @@
 /**
  * A run of the Action as the job summary shows it. Pure.
  */
-import { howToConfirm } from "./how-to-confirm.js";
+import { confirmCommand } from "./confirm-command.js";
 import type { ActionRun } from "./types.js";
 
 /**
@@ -23,7 +23,7 @@ export function formatJobSummary(run: ActionRun, workflowFile: string | null): s
       return run.documents
         .map(({ report, checkRunUrl, digest }) => {
           const confirm = digest
-            ? `**To apply this plan as it is**, ${howToConfirm(digest, workflowFile, run.branch)}:\n\n\`\`\`sh\ngh workflow run ${workflowFile ?? "WORKFLOW"} --ref ${run.branch} -f confirm=${digest}\n\`\`\`\n\n`
+            ? `**To apply this plan as it is**, run the workflow with the input \`confirm\` set to \`${digest}\`:\n\n\`\`\`sh\n${confirmCommand(digest, workflowFile, run.branch)}\n\`\`\`\n\n`
             : "";
           return `## ${report.name}: ${report.title}\n\n${checkRunLine(checkRunUrl)}${confirm}${report.summary}\n`;
         })

@@ -1,6 +1,7 @@
 /**
  * The exact way to confirm a blocked plan from a workflow.
  */
+import { confirmCommand } from "./confirm-command.js";
 
 /**
  * Says how to apply a blocked plan as it is: run the workflow again with
@@ -13,6 +14,6 @@
  * @returns a phrase that completes "To apply it anyway, …"
  */
 export function howToConfirm(digest: string, workflowFile: string | null, branch: string): string {
-  const command = `gh workflow run ${workflowFile ?? "WORKFLOW"} --ref ${branch} -f confirm=${digest}`;
+  const command = confirmCommand(digest, workflowFile, branch);
   return `run this workflow with the input confirm set to ${digest} (\`${command}\`, or Run workflow on the repository's Actions tab); the confirmation is refused if the document, the issues or the branch changed since this plan was made`;
 }

@@ -9,11 +9,13 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { ACTION_EVENTS } from "../../src/action/run-action.js";
 import { root } from "../support/cli.js";
 
 const run = promisify(execFile);
 
 const action = parse(readFileSync(join(root, "action.yml"), "utf8")) as {
+  inputs: Record<string, unknown>;
   runs: { using: string; main: string };
 };
 
@@ -35,5 +37,28 @@ describe("the Action's bundle", () => {
     expect(["node20", "node24"]).toContain(action.runs.using);
     expect(action.runs.main).toBe("dist-action/index.mjs");
     expect(statSync(join(root, action.runs.main)).size).toBeLessThan(BUNDLE_MAX_BYTES);
+  });
+
+  it("is used in the README's and docs' workflows with the events it handles, the permissions it needs and inputs it has", () => {
+    for (const file of ["README.md", "docs/action.md"]) {
+      const text = readFileSync(join(root, file), "utf8");
+      const yaml = /```yaml\n(on:[\s\S]*?)```/.exec(text)?.[1];
+      if (!yaml) throw new Error(`${file}: no workflow`);
+      const workflow = parse(yaml) as {
+        on: Record<string, unknown>;
+        permissions: Record<string, string>;
+        jobs: Record<string, { steps: Array<{ uses: string; with?: Record<string, string> }> }>;
+      };
+      for (const event of Object.keys(workflow.on)) expect(ACTION_EVENTS, file).toContain(event);
+      expect(workflow.permissions, file).toEqual({
+        issues: "write",
+        checks: "write",
+        contents: "read",
+      });
+      const step = Object.values(workflow.jobs)[0]?.steps[0];
+      expect(step?.uses, file).toBe("OWNER/ideas-sync@v1");
+      for (const input of Object.keys(step?.with ?? {}))
+        expect(Object.keys(action.inputs), file).toContain(input);
+    }
   });
 });

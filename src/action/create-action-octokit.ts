@@ -4,12 +4,16 @@
 import { appOctokit } from "../github/app-octokit.js";
 import type { Octokit } from "../github/octokit.js";
 
-/** Where Octokit's own lines go (its warnings, and its debug lines of each request). */
+/**
+ * Where Octokit's own lines go: its warnings, and a debug line per request.
+ * Probot's request logging calls these pino-style, fields first (the
+ * request's body), then the message.
+ */
 export interface OctokitLog {
-  debug: (message: string) => void;
-  info: (message: string) => void;
-  warn: (message: string) => void;
-  error: (message: string) => void;
+  debug: (...args: unknown[]) => void;
+  info: (...args: unknown[]) => void;
+  warn: (...args: unknown[]) => void;
+  error: (...args: unknown[]) => void;
 }
 
 /**

@@ -35,10 +35,10 @@ if (!read.ok) {
   };
   const context: ActionContext = {
     octokit: createActionOctokit(environment.token, environment.apiUrl, !clock, {
-      debug: (message) => core.debug(message),
-      info: (message) => core.debug(message),
-      warn: (message) => core.warning(message),
-      error: (message) => core.error(message),
+      debug: (...args) => core.debug(octokitLine(args)),
+      info: (...args) => core.debug(octokitLine(args)),
+      warn: (...args) => core.warning(octokitLine(args)),
+      error: (...args) => core.error(octokitLine(args)),
     }),
     environment,
     sleep,
@@ -71,4 +71,10 @@ if (!read.ok) {
       core.setFailed(`ideas-sync: GitHub answered ${failure.status}: ${failure.message}${hint}`);
     }
   }
+}
+
+// A line of Octokit's: its message, without the fields (a request's body) pino would add.
+function octokitLine(args: unknown[]): string {
+  const message = args.find((arg) => typeof arg === "string");
+  return message === undefined ? JSON.stringify(args[0]) : (message as string);
 }

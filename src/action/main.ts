@@ -7,11 +7,13 @@ import { readFileSync } from "node:fs";
 import * as core from "@actions/core";
 import { requestFailure } from "../github/request-error.js";
 import { actionOutputs } from "./action-outputs.js";
+import { checkCreator } from "./check-creator.js";
 import { createActionOctokit } from "./create-action-octokit.js";
 import { formatJobSummary } from "./format-job-summary.js";
 import { jobFailure } from "./job-failure.js";
 import { readActionEnvironment } from "./read-action-environment.js";
 import { runAction } from "./run-action.js";
+import { workflowAnnotations } from "./workflow-annotations.js";
 import type { ActionContext } from "./types.js";
 
 const read = readActionEnvironment(process.env, (path) => readFileSync(path, "utf8"));
@@ -48,12 +50,22 @@ if (!read.ok) {
   };
   try {
     const run = await runAction(context);
-    const summary = formatJobSummary(run, environment.workflowFile);
+    const misnamed = await checkCreator(
+      context.octokit,
+      environment.repo,
+      run,
+      environment.creator,
+    );
+    const summary =
+      (misnamed ? `**ideas-sync failed:** ${misnamed}.\n\n` : "") +
+      formatJobSummary(run, environment.workflowFile);
     // The plan, and how to confirm it, in the job's log as well.
     core.info(summary);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write();
     for (const [name, value] of Object.entries(actionOutputs(run))) core.setOutput(name, value);
-    const failure = jobFailure(run);
+    for (const { level, message, file, line, title } of workflowAnnotations(run))
+      core[level](message, { file, startLine: line, ...(title ? { title } : {}) });
+    const failure = misnamed ?? jobFailure(run);
     if (failure) core.setFailed(`ideas-sync: ${failure}`);
   } catch (error) {
     // GitHub's answers outside a document's sync (reading the configuration,

@@ -231,7 +231,7 @@ describe("pull requests", () => {
     ]);
   }, 60_000);
 
-  it("reports in the job summary alone when the token may not make check runs (a fork's pull request)", async () => {
+  it("reports in the job summary and the step's annotations when the token may not make check runs (a fork's pull request)", async () => {
     const repo = await atFourthRevision();
     github.emulator.inject({
       method: "POST",
@@ -239,18 +239,38 @@ describe("pull requests", () => {
       kind: { status: 403, message: "Resource not accessible by integration" },
       times: 1,
     });
-    const step = await runActionStep(
-      github,
-      repo,
-      pullRequestEvent(repo, { [HISTORY.DOC]: HISTORY.R6 }, 9),
-      {
-        token,
-      },
-    );
-    expect(step.status, step.stdout).toBe(0);
+    const broken = `${HISTORY.R6}\n:Broken idea:\n\n  ; an indented comment\n`;
+    const line = broken.split("\n").indexOf("  ; an indented comment") + 1;
+    const runs = repo.checkRuns.length;
+    const event = pullRequestEvent(repo, { [HISTORY.DOC]: broken }, 9);
+    const step = await runActionStep(github, repo, event, { token });
+    expect(step.status).toBe(1);
+    expect(repo.checkRuns).toHaveLength(runs);
     expect(step.outputs["check-run-url"]).toBe("");
-    expect(step.summary).toContain("Preview: 3 to close");
+    expect(step.summary).toContain("Preview: 1 to create, 3 to close");
     expect(step.stdout).toContain("::warning::no check run: the token may not create one");
+    // The problem on its line, as the workflow's own annotation.
+    expect(step.stdout).toMatch(
+      new RegExp(
+        `^::error title=indented-comment,file=doc/ideas.txt,line=${line}::an indented comment`,
+        "m",
+      ),
+    );
+  }, 60_000);
+
+  it("fails the job when the document is gone, closing nothing", async () => {
+    const repo = await atFourthRevision();
+    const issues = JSON.stringify(repo.issues);
+    const step = await pushStep(repo, { [HISTORY.DOC]: null, "doc/other.txt": HISTORY.R4 });
+    expect(step.status).toBe(1);
+    expect(step.outputs.result).toBe("failed");
+    expect(step.stdout).toContain(
+      "::error::ideas-sync: doc/ideas.txt: doc/ideas.txt cannot be read",
+    );
+    expect(step.summary).toContain(
+      "doc/ideas.txt is not in this commit: it was removed or renamed. Nothing is closed.",
+    );
+    expect(JSON.stringify(repo.issues)).toBe(issues);
   }, 60_000);
 });
 
@@ -359,6 +379,31 @@ describe("configuration, events and tokens", () => {
     const ours = repo.issues.filter((i) => readIssueBody(i.body).marker);
     expect(ours.map((i) => i.title)).toContain("Ideas in tables");
     expect(ours.every((i) => i.creator === WORKFLOW_BOT)).toBe(true);
+  }, 60_000);
+
+  it("fails the job when the token makes issues under another login than issue-creator, and finds them once told", async () => {
+    const repo = repository();
+    // A token that is not the workflow's: its issues are the app's login, ideas-sync[bot].
+    const other = "ghs_an_app_token";
+    const first = await runActionStep(
+      github,
+      repo,
+      pushEvent(repo, { [HISTORY.CONFIG]: HISTORY.config, [HISTORY.DOC]: HISTORY.R1 }),
+      { token: other },
+    );
+    expect(first.status).toBe(1);
+    expect(first.outputs.created).toBe("4");
+    const message =
+      "the token creates issues as ideas-sync[bot], but the Action finds its issues by issue-creator, github-actions[bot]: set the input issue-creator to ideas-sync[bot], or the next run creates every issue again";
+    expect(first.stdout).toContain(`::error::ideas-sync: ${message}`);
+    expect(first.summary).toContain(`**ideas-sync failed:** ${message}.`);
+    const told = await runActionStep(github, repo, scheduleEvent(repo), {
+      token: other,
+      inputs: { "issue-creator": "ideas-sync[bot]" },
+    });
+    expect(told.status, told.stdout).toBe(0);
+    expect(told.outputs.result).toBe("in-sync");
+    expect(repo.issues).toHaveLength(4);
   }, 60_000);
 
   it("syncs the branch head when a run starts after a newer push", async () => {

@@ -406,6 +406,34 @@ describe("configuration, events and tokens", () => {
     expect(repo.issues).toHaveLength(4);
   }, 60_000);
 
+  it("costs one read for a push that changes no document, four and the check run for one that changes no idea", async () => {
+    const repo = repository();
+    const first = await pushStep(repo, {
+      [HISTORY.CONFIG]: HISTORY.config,
+      [HISTORY.DOC]: HISTORY.R1,
+    });
+    expect(first.status).toBe(0);
+    let from = github.emulator.log.length;
+    const other = await pushStep(repo, { "README.md": "# ideas\n" });
+    expect(other.status).toBe(0);
+    expect(other.outputs.result).toBe("skipped");
+    expect(other.summary).toContain("Nothing to sync: the push changes no document.");
+    expect(github.emulator.log.slice(from).map((r) => r.method)).toEqual(["GET"]);
+    from = github.emulator.log.length;
+    const same = await pushStep(repo, { [HISTORY.DOC]: `${HISTORY.R1}\n\n` });
+    expect(same.status).toBe(0);
+    expect(same.outputs.result).toBe("in-sync");
+    expect(
+      github.emulator.log.slice(from).map((r) => `${r.method} ${r.path.split("?")[0]}`),
+    ).toEqual([
+      `GET /repos/${repo.fullName}/contents/.github%2Fideas-sync.yml`,
+      `GET /repos/${repo.fullName}/branches/main`,
+      `GET /repos/${repo.fullName}/contents/doc%2Fideas.txt`,
+      `GET /repos/${repo.fullName}/issues`,
+      `POST /repos/${repo.fullName}/check-runs`,
+    ]);
+  }, 60_000);
+
   it("syncs the branch head when a run starts after a newer push", async () => {
     const repo = repository();
     const first = await pushStep(repo, {

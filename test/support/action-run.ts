@@ -3,7 +3,7 @@
  * its own, with the environment a job step gets, against the emulator.
  */
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -93,14 +93,17 @@ export function runActionStep(
       process.execPath,
       [bundle],
       { cwd: work, env, maxBuffer: 1 << 26 },
-      (error, stdout, stderr) =>
-        resolve({
+      (error, stdout, stderr) => {
+        const result = {
           status: error ? Number(error.code ?? -1) : 0,
           stdout,
           stderr,
           outputs: readOutputs(readFileSync(outputPath, "utf8")),
           summary: readFileSync(summaryPath, "utf8"),
-        }),
+        };
+        rmSync(work, { recursive: true, force: true });
+        resolve(result);
+      },
     );
   });
 }

@@ -82,6 +82,9 @@ interface Commit {
 export const APP_SLUG = "ideas-sync";
 const BOT = `${APP_SLUG}[bot]`;
 
+/** Who writes with a workflow's GITHUB_TOKEN, as GitHub names it. */
+export const WORKFLOW_BOT = "github-actions[bot]";
+
 /** GitHub's limit on a check run's summary and on its text, in bytes of UTF-8. */
 export const CHECK_OUTPUT_MAX_BYTES = 65_535;
 
@@ -183,6 +186,8 @@ export class GitHubEmulator {
   #ids = 1000;
   readonly #tokens = new Set<string>();
   readonly #revoked = new Set<string>();
+  /** Tokens that write as someone other than the app: a workflow's GITHUB_TOKEN. */
+  readonly #actors = new Map<string, string>();
 
   /** The emulated time, in ms since the epoch. */
   now(): number {
@@ -197,6 +202,17 @@ export class GitHubEmulator {
   /** Revokes every installation token given so far: requests with one get a 401. */
   revokeTokens(): void {
     for (const token of this.#tokens) this.#revoked.add(token);
+  }
+
+  /**
+   * A token like the GITHUB_TOKEN GitHub gives a workflow run: issues and
+   * comments made with it are `github-actions[bot]`'s, as other workflows'
+   * are, rather than the app's.
+   */
+  workflowToken(): string {
+    const token = `ghs_workflow${this.#ids++}`;
+    this.#actors.set(token, WORKFLOW_BOT);
+    return token;
   }
 
   /** Moves the emulated time on: waits take no real time. */
@@ -349,6 +365,8 @@ export class GitHubEmulator {
     const api = openApi();
     const example = (status: number) => api.example(operation, status) as Json;
     const body = (request.body ?? {}) as Json;
+    const actor =
+      this.#actors.get((request.headers.authorization ?? "").replace(/^\S+\s+/, "")) ?? BOT;
     if (path === "/app") {
       return this.#ok(200, { ...example(200), slug: APP_SLUG, name: APP_SLUG });
     }
@@ -451,7 +469,7 @@ export class GitHubEmulator {
         state: "open",
         state_reason: null,
         labels: names,
-        creator: BOT,
+        creator: actor,
         comments: [],
       };
       repository.issues.push(issue);
@@ -518,7 +536,7 @@ export class GitHubEmulator {
       const text = String(body.body ?? "");
       if (text.length === 0 || characters(text) > 65_536)
         return this.#invalid("IssueComment", "body", "body is invalid");
-      const comment = { id: this.#ids++, body: text, user: BOT };
+      const comment = { id: this.#ids++, body: text, user: actor };
       issue.comments.push(comment);
       return this.#ok(201, { ...example(201), id: comment.id, body: text });
     }

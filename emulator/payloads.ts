@@ -268,3 +268,28 @@ export function issuePayload(
   validatePayload("issues", payload);
   return { name: "issues", payload };
 }
+
+/**
+ * A workflow run by hand (`workflow_dispatch`), as a workflow's
+ * GITHUB_EVENT_PATH holds it: its branch and inputs.
+ */
+export function workflowDispatchPayload(
+  github: PayloadRepository,
+  options: { inputs: Record<string, string>; workflow: string; branch?: string },
+): Delivery {
+  const base = example("workflow_dispatch", () => true);
+  const payload = {
+    ...base,
+    inputs: options.inputs,
+    ref: `refs/heads/${options.branch ?? github.defaultBranch}`,
+    workflow: options.workflow,
+    // The published example predates fields the schema now requires.
+    repository: {
+      web_commit_signoff_required: false,
+      custom_properties: {},
+      ...repository(github, base.repository as Record<string, unknown>),
+    },
+  };
+  validatePayload("workflow_dispatch", payload);
+  return { name: "workflow_dispatch", payload };
+}

@@ -31,6 +31,8 @@ export interface RunFacts {
   repositoryUrl: string;
   /** API requests the run made so far: reads and writes. */
   requests: { reads: number; writes: number };
+  /** What starts the run that writes what was left for later; the app's ways when left out. */
+  nextRun?: string;
 }
 
 /**
@@ -198,7 +200,7 @@ function appliedSummary(
         { type: "strong", children: [{ type: "text", value: "Stopped:" }] },
         {
           type: "text",
-          value: ` ${result.stop.message}. ${result.deferred.length} action${result.deferred.length === 1 ? " was" : "s were"} left for the next run (the next push, the Continue button, or a "/ideas-sync sync" comment):`,
+          value: ` ${result.stop.message}. ${result.deferred.length} action${result.deferred.length === 1 ? " was" : "s were"} left for the next run (${facts.nextRun ?? 'the next push, the Continue button, or a "/ideas-sync sync" comment'}):`,
         },
       ]),
     );

@@ -38,6 +38,13 @@ export interface SyncInput {
   remembered?: Confirmation[];
   /** The login the app's issues are created under. */
   botLogin: string;
+  /**
+   * Whether that login is the app's alone, so that an issue of its without a
+   * marker is one whose marker a person deleted (true when left out). A
+   * workflow's token writes as `github-actions[bot]`, as every other
+   * workflow's does: then only the markers say which issues are ideas-sync's.
+   */
+  ownLogin?: boolean;
   apply: Omit<ApplyOptions, "maxWrites">;
   /**
    * The repository's last full syncs: a document whose ideas are those of
@@ -114,7 +121,7 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
           ...(descriptions ? { labelDescriptions: descriptions } : {}),
           config,
           adopt,
-          appLogin: input.botLogin,
+          appLogin: input.ownLogin === false ? null : input.botLogin,
         });
       let plan = makePlan(labels ?? [...new Set(issues.flatMap((issue) => issue.labels))]);
       // Labels on no managed issue may still exist: list them only when the plan would create one.

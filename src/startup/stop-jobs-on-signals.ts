@@ -1,6 +1,7 @@
 /**
  * Stopping a replica that takes its work from the job queue.
  */
+import { exitAfterLogs } from "./exit-after-logs.js";
 import type { Logger } from "probot";
 import type { DurableJobs } from "../app/durable-jobs.js";
 
@@ -15,7 +16,7 @@ export function stopJobsOnSignals(
   jobs: DurableJobs,
   log: Logger,
   graceMs: number,
-  exit: (code: number) => void = (code) => process.exit(code),
+  exit: (code: number) => void = exitAfterLogs,
 ): void {
   let stopping = false;
   const cut = (signal: string, reason: string): void => {

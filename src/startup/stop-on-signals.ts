@@ -1,6 +1,7 @@
 /**
  * Stopping without losing track of work: `docker stop`, Kubernetes, Ctrl-C.
  */
+import { exitAfterLogs } from "./exit-after-logs.js";
 import type { Logger } from "probot";
 import type { InFlight } from "../app/in-flight.js";
 
@@ -16,7 +17,7 @@ export function stopOnSignals(
   inFlight: InFlight,
   log: Logger,
   graceMs: number,
-  exit: (code: number) => void = (code) => process.exit(code),
+  exit: (code: number) => void = exitAfterLogs,
 ): void {
   let stopping = false;
   const cut = (signal: string, reason: string): void => {

@@ -122,16 +122,16 @@ describe("push", () => {
     expect(run?.output.summary).toContain("API requests: 13 (6 reads, 7 writes)");
   });
 
-  it("costs no issue write when the document changed but no idea did", async () => {
+  it("reads no issue when the document changed but no idea did", async () => {
     const h = await synced();
     await push(h, { [DOC]: R1 + "\n\n; a comment line changes no idea\n" });
     expect(h.github.calls()).toEqual([
       `GET ${h.github.base}/branches/main`,
       `GET ${h.github.base}/contents/${DOC}`,
-      `GET ${h.github.base}/issues`,
       `POST ${h.github.base}/check-runs`,
     ]);
-    expect(h.github.checkRuns.at(-1)?.output.title).toBe("in sync: 4 ideas");
+    expect(h.github.checkRuns.at(-1)?.output.title).toBe("In sync: no idea changed");
+    expect(h.github.checkRuns.at(-1)?.conclusion).toBe("success");
   });
 
   it("writes exactly the changed ideas: two added, then one edited and one retitled", async () => {

@@ -60,7 +60,15 @@ describe("ideas-sync parse", () => {
     expect(json.format).toBe("gosh");
     expect(json.sections.map((s) => s.title)).toEqual(["Reading documents", "Working with issues"]);
     const idea = json.sections[0]?.ideas[0] as Record<string, unknown>;
-    expect(Object.keys(idea)).toEqual(["key", "title", "line", "endLine", "markdown", "hash"]);
+    expect(Object.keys(idea)).toEqual([
+      "key",
+      "title",
+      "line",
+      "endLine",
+      "markdown",
+      "hash",
+      "fields",
+    ]);
     expect(idea).toMatchObject({
       key: "restructuredtext-input",
       title: "reStructuredText input",

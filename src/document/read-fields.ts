@@ -32,8 +32,9 @@ interface Head {
  * order. A field is a paragraph or list item that starts with a name and a
  * colon, the name plain, strong or emphasised (`Difficulty: Easy`,
  * `**Difficulty:** Easy`, `_Difficulty:_ Easy`, `**Difficulty**: Easy`,
- * `**Hours: 350**`), and each line right after it that does the same (a run
- * of fields in one paragraph). A field with nothing after its colon takes
+ * `**Hours: 350**`); so is each later line of a paragraph that does the
+ * same, a plain name then starting with a capital letter (`Author: @x`
+ * under a sentence). A field with nothing after its colon takes
  * its value from the rest of its paragraph, else from the block below: a
  * paragraph's text or a list's items joined with ", " (`Skills required:`
  * over a list). A paragraph of only a strong name (`**Difficulty**`) is a
@@ -67,7 +68,9 @@ function readBlockRun(
 ): boolean {
   const open = readParagraph(paragraph, fields);
   if (!open) return false;
-  const value = valueOf(next);
+  // Below a bold line alone, the next block is the value whatever it says
+  // ("**Expected result**" over "Ideal: …").
+  const value = valueOf(next, open.bare);
   if (value === null) {
     if (!open.bare) fields.push(open.field);
     return false;
@@ -84,19 +87,19 @@ function readItem(item: ListItem, fields: Field[]): void {
 }
 
 /**
- * Reads a paragraph's run of fields into `fields`. The last field, when it
- * has no value yet, is returned instead: the caller looks below for it.
+ * Reads the fields of a paragraph's lines into `fields`. The last field,
+ * when it has no value yet, is returned instead: the caller looks below for it.
  */
 function readParagraph(
   paragraph: Paragraph,
   fields: Field[],
 ): { field: Field; bare: boolean } | null {
   const lines = splitLines(paragraph.children);
+  const headOf = (index: number) => readHead((lines[index] as Line).nodes, index > 0);
   for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] as Line;
-    const head = readHead(line.nodes);
-    if (!head || (head.bare && lines.length > 1)) return null;
-    const field: Field = { name: head.name, value: head.value, line: line.line };
+    const head = headOf(i);
+    if (!head || (head.bare && lines.length > 1)) continue;
+    const field: Field = { name: head.name, value: head.value, line: (lines[i] as Line).line };
     if (field.value !== "") {
       fields.push(field);
       continue;
@@ -104,7 +107,7 @@ function readParagraph(
     // Nothing after the colon: the lines below that are no fields are the value.
     const rest: string[] = [];
     let j = i + 1;
-    while (j < lines.length && !readHead((lines[j] as Line).nodes)) {
+    while (j < lines.length && !headOf(j)) {
       rest.push(textOf((lines[j] as Line).nodes));
       j += 1;
     }
@@ -117,14 +120,14 @@ function readParagraph(
 
 // The value a block below a field gives it, or null when it gives none
 // (no block, another field, or a block that holds no value).
-function valueOf(block: RootContent | undefined): string | null {
+function valueOf(block: RootContent | undefined, always = false): string | null {
   if (block?.type === "paragraph") {
     const first = splitLines(block.children)[0];
-    if (!first || readHead(first.nodes)) return null;
+    if (!first || (!always && readHead(first.nodes))) return null;
     return collapse(toString(block, { includeHtml: false })) || null;
   }
   if (block?.type === "list") {
-    if (listHoldsFields(block)) return null;
+    if (!always && listHoldsFields(block)) return null;
     const items = block.children
       .map((item) => (item.children[0]?.type === "paragraph" ? textOfBlock(item.children[0]) : ""))
       .filter((text) => text !== "");
@@ -160,7 +163,9 @@ function readTable(table: Table, fields: Field[]): void {
 }
 
 // The name and value a line starts with, or null when it starts with none.
-function readHead(nodes: readonly PhrasingContent[]): Head | null {
+// Inside a paragraph (`within`), a plain name must start with a capital
+// letter: wrapped prose often puts a word and a colon at a line's start.
+function readHead(nodes: readonly PhrasingContent[], within = false): Head | null {
   const start = nodes.findIndex((node) => node.type !== "text" || node.value.trim() !== "");
   const first = nodes[start];
   if (!first) return null;
@@ -186,7 +191,7 @@ function readHead(nodes: readonly PhrasingContent[]): Head | null {
   const colon = /^\s*([^:\n]+):(?=\s|$)/u.exec(first.value);
   if (!colon) return null;
   const name = (colon[1] as string).trim();
-  if (!isName(name)) return null;
+  if (!isName(name) || (within && !/^\p{Lu}/u.test(name))) return null;
   return {
     name,
     value: collapse(`${first.value.slice(colon[0].length)}${rest}`),

@@ -32,6 +32,11 @@ export interface Marker {
   section?: string | null;
   /** The tracking label ideas-sync set, so that a new one in the configuration replaces it. */
   tracking?: string;
+  /**
+   * The field labels ideas-sync set: when a field's value changes, the label
+   * it made goes and the new one comes; other labels are people's.
+   */
+  fields?: string[];
   /** Set when ideas-sync closed the issue because the idea was removed. */
   removed?: boolean;
   /** How many times ideas-sync closed the issue: each removal is an event of its own. */

@@ -120,6 +120,8 @@ const documentSchema = z
       })
       .default({ prefix: "", names: {} }),
     "field-labels": z.array(fieldLabelRule).optional(),
+    /** One issue listing the document's ideas (on unless false). */
+    dashboard: z.boolean().optional(),
     comments: z
       .strictObject({
         close: z.boolean().default(true),

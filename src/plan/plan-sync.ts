@@ -8,6 +8,7 @@ import { checkGuards } from "./check-guards.js";
 import { renameDigest, withNote } from "./comment-note.js";
 import { BODY_MAX, issueContent } from "./issue-content.js";
 import { readIssueBody, writeIssueBody } from "./issue-body.js";
+import { readDashboardBody } from "./dashboard-body.js";
 import { fieldLabels, type FieldLabel } from "./field-labels.js";
 import { labelDescription } from "./label-description.js";
 import {
@@ -261,6 +262,8 @@ function findIssues(input: PlanInput): { managed: ManagedIssue[]; unmarked: Unma
   const managed: ManagedIssue[] = [];
   const unmarked: UnmarkedIssue[] = [];
   for (const issue of input.issues) {
+    // A dashboard is no idea's issue, though ideas-sync made it.
+    if (readDashboardBody(issue.body)) continue;
     const read = readIssueBody(issue.body);
     if (read.marker) {
       if (paths.has(read.marker.path)) managed.push({ issue, read: read as ManagedIssue["read"] });

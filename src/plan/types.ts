@@ -118,6 +118,21 @@ export type Action =
       why: string;
     };
 
+/**
+ * The write that brings a document's dashboard issue up to date: one
+ * create or one update. It is no idea issue's action: guards, counts and
+ * replays leave it out.
+ */
+export type DashboardWrite =
+  | { type: "create-dashboard"; title: string; body: string; why: string }
+  | {
+      type: "update-dashboard";
+      number: number;
+      title: string;
+      changes: { title?: string; body?: string };
+      why: string;
+    };
+
 /** Why a plan may not be applied as it is. */
 export interface Block {
   rule: "document-errors" | "no-ideas" | "too-many-closes";
@@ -145,4 +160,10 @@ export interface Plan {
    * left alone and reported.
    */
   conflicts?: Array<{ key: string; kept: number; other: number }>;
+  /**
+   * The dashboard write, when one is due, set by whoever shows or applies
+   * the plan (see planDashboard): the dashboard lists the issues the plan
+   * creates, so it is planned again once they exist.
+   */
+  dashboard?: DashboardWrite | null;
 }

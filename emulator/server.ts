@@ -9,7 +9,12 @@ import type { AddressInfo } from "node:net";
 import { sign } from "@octokit/webhooks-methods";
 import { GitHubEmulator, type EmulatedCheckRun, type EmulatedRepository } from "./emulator.js";
 import { renderIssuesPage } from "./issues-page.js";
-import { checkRunActionPayload, pullRequestPayload, pushPayload } from "./payloads.js";
+import {
+  checkRunActionPayload,
+  commentPayload,
+  pullRequestPayload,
+  pushPayload,
+} from "./payloads.js";
 import { requestOnce } from "./request-once.js";
 
 /** A running emulator. */
@@ -45,6 +50,16 @@ export interface RunningEmulator {
     run: EmulatedCheckRun,
     identifier: string,
     user?: string,
+  ): Promise<number>;
+  /**
+   * A person comments on an issue: the comment is added, and the
+   * issue_comment delivery carries the issue as it is and the emulated time.
+   */
+  comment(
+    repository: EmulatedRepository,
+    issue: number,
+    body: string,
+    user: string,
   ): Promise<number>;
   close(): Promise<void>;
 }
@@ -159,6 +174,21 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       const delivery = pullRequestPayload(repository, { number, head });
       await deliver(delivery.name, delivery.payload);
       return head;
+    },
+    async comment(repository, number, body, user) {
+      const issue = repository.issues.find((candidate) => candidate.number === number);
+      if (!issue) throw new Error(`no issue #${number} in ${repository.fullName}`);
+      const id = emulator.nextId();
+      issue.comments.push({ id, body, user });
+      const delivery = commentPayload(repository, {
+        issue: number,
+        body,
+        user,
+        id,
+        current: { body: issue.body, comments: issue.comments.length, state: issue.state },
+        createdAt: new Date(emulator.now()).toISOString(),
+      });
+      return deliver(delivery.name, delivery.payload);
     },
     async press(repository, run, identifier, user) {
       const delivery = checkRunActionPayload(repository, {

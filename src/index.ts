@@ -5,8 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
 import { createAppState, type AppOptions, type AppState } from "./app/app-state.js";
 import { handleCheckRunAction } from "./app/handle-check-run-action.js";
-import { handleCommentCommand } from "./app/handle-comment-command.js";
 import { handleInstallation } from "./app/handle-installation.js";
+import { handleIssueComment } from "./app/handle-issue-comment.js";
 import { handlePullRequest } from "./app/handle-pull-request.js";
 import { handlePush } from "./app/handle-push.js";
 import { InFlight } from "./app/in-flight.js";
@@ -85,7 +85,7 @@ function wire(
     ["installation.created", "installation_repositories.added"],
     once(handleInstallation(state)),
   );
-  app.on("issue_comment.created", once(handleCommentCommand(state)));
+  app.on("issue_comment.created", once(handleIssueComment(state)));
   app.on("check_run.requested_action", once(handleCheckRunAction(state)));
 }
 

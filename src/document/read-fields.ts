@@ -94,6 +94,9 @@ function readParagraph(
   paragraph: Paragraph,
   fields: Field[],
 ): { field: Field; bare: boolean } | null {
+  // Most paragraphs are prose without a colon or a bold or italic word:
+  // they are passed over without splitting them into lines.
+  if (!paragraph.children.some(mayStartField)) return null;
   const lines = splitLines(paragraph.children);
   const headOf = (index: number) => readHead((lines[index] as Line).nodes, index > 0);
   for (let i = 0; i < lines.length; i += 1) {
@@ -197,6 +200,14 @@ function readHead(nodes: readonly PhrasingContent[], within = false): Head | nul
     value: collapse(`${first.value.slice(colon[0].length)}${rest}`),
     bare: false,
   };
+}
+
+function mayStartField(node: PhrasingContent): boolean {
+  return (
+    node.type === "strong" ||
+    node.type === "emphasis" ||
+    (node.type === "text" && node.value.includes(":"))
+  );
 }
 
 function isName(text: string): boolean {

@@ -58,7 +58,8 @@ const TITLE_MAX = 256;
  *     and issues ideas-sync made that lost their marker;
  *  2. pair ideas with issues (see matchIssues: key, text, retitles, restored);
  *  3. per idea: create its issue, or update what changed, or reopen it when
- *     ideas-sync had closed it; note renames;
+ *     ideas-sync had closed it; note renames; move the field labels whose
+ *     field's value changed (see fieldLabels);
  *  4. close the issues of ideas that are gone;
  *  5. create the labels those writes need;
  *  6. check the guards.

@@ -57,7 +57,12 @@ export function planDashboard(input: DashboardInput): DashboardWrite | null {
     });
   }
 
-  const title = shorten(`Ideas: ${document.title ?? source.path}`, 256);
+  // "Station ideas" names itself; "Station" and a path get "Ideas: " before them.
+  const named = document.title !== null && /\bideas?\b/i.test(document.title);
+  const title = shorten(
+    named ? (document.title as string) : `Ideas: ${document.title ?? source.path}`,
+    256,
+  );
   const content = dashboardContent(document, byKey, source, config);
   if (!dashboard) {
     return {

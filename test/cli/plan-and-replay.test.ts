@@ -84,7 +84,7 @@ describe("ideas-sync plan", () => {
     const empty = file("none.json", "[]");
     const text = await run("plan", "--doc", example, "--issues", empty, "--path", "doc/ideas.txt");
     expect(text.stdout).toMatch(
-      /^\*\*Dashboard:\*\* create the issue "Ideas: Ideas for the future of ideas-sync", 1 write: /m,
+      /^\*\*Dashboard:\*\* create the issue "Ideas for the future of ideas-sync", 1 write: /m,
     );
     const json = JSON.parse(
       (

@@ -109,7 +109,10 @@ describe("the dashboard", () => {
     // 6 labels (idea, 2 sections, 3 difficulties), 3 issues, the dashboard, the check run.
     expect(writesSince(repo, from).total).toBe(6 + 3 + 1 + 1);
     let board = dashboardOf(repo);
-    expect(board.title).toBe("Ideas: Station ideas");
+    expect(board.title).toBe("Station ideas");
+    expect(repo.checkRuns.at(-1)?.output.summary).toMatch(
+      new RegExp(`\\*\\*Dashboard:\\*\\* created \\[#${board.number}\\]\\(`),
+    );
     expect(board.labels).toEqual([]);
     const wind = ideaIssue(repo, "Wind gauge");
     expect(board.body).toContain(
@@ -206,7 +209,7 @@ describe("the dashboard", () => {
     );
     await e2e.app.idle();
     expect(repo.checkRuns.at(-1)?.output.summary).toMatch(
-      /\*\*Dashboard:\*\* create the issue "Ideas: Station ideas", 1 write/,
+      /\*\*Dashboard:\*\* create the issue "Station ideas", 1 write/,
     );
     expect(repo.issues.filter((issue) => issue.body.includes("dashboard-end"))).toEqual([]);
   }, 60_000);

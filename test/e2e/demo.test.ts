@@ -188,7 +188,7 @@ describe("npm run demo", () => {
         ...Array(3).fill("difficulty: hard"),
         ...Array(4).fill("difficulty: medium"),
       ]);
-      expect(result.dashboard?.title).toBe("Ideas: Pencil2D Project Ideas");
+      expect(result.dashboard?.title).toBe("Pencil2D Project Ideas");
       for (const issue of open)
         expect(result.dashboard?.body).toContain(`| #${issue.number} | open |`);
       expect(result.issues.map((i) => i.number)).not.toContain(result.dashboard?.number);

@@ -5,6 +5,7 @@
 import type { EmulatedIssue, EmulatedRepository } from "../emulator/emulator.js";
 import type { RunningEmulator } from "../emulator/server.js";
 import type { RunningApp } from "../emulator/start-app.js";
+import { readDashboardBody } from "../src/plan/dashboard-body.js";
 import { readIssueBody } from "../src/plan/issue-body.js";
 import type { ReplayIssue, Revision } from "../src/replay/replay-history.js";
 
@@ -22,6 +23,15 @@ export interface DemoStep {
   confirmed: string | null;
   requests: number;
   writes: number;
+  /** What the push did to the document's dashboard issue. */
+  dashboard: "created" | "updated" | null;
+}
+
+/** The document's dashboard issue at the end. */
+export interface DemoDashboard {
+  number: number;
+  title: string;
+  body: string;
 }
 
 /**
@@ -37,10 +47,11 @@ export async function replayThroughApp(
   revisions: readonly Revision[],
   settings: { path: string; config: string },
   onStep: (step: DemoStep, index: number) => void,
-): Promise<{ steps: DemoStep[]; issues: ReplayIssue[] }> {
+): Promise<{ steps: DemoStep[]; issues: ReplayIssue[]; dashboard: DemoDashboard | null }> {
   const steps: DemoStep[] = [];
   for (const [index, revision] of revisions.entries()) {
     const before = new Map(repository.issues.map((issue) => [issue.number, { ...issue }]));
+    const boardBefore = dashboardOf(repository.issues);
     const logStart = github.emulator.log.length;
     const sha = await github.push(repository, {
       ...(index === 0 ? { ".github/ideas-sync.yml": settings.config } : {}),
@@ -60,20 +71,23 @@ export async function replayThroughApp(
     const step: DemoStep = {
       revision: revision.name,
       sha,
-      ...compare(before, repository.issues),
+      ...compare(before, ideaIssues(repository.issues)),
       outcome:
         repository.checkRuns.filter((r) => r.head_sha === sha).at(-1)?.output.title ??
         "nothing to sync",
       confirmed,
       requests: requests.length,
       writes: requests.filter((r) => r.method !== "GET").length,
+      dashboard: dashboardChange(boardBefore, dashboardOf(repository.issues)),
     };
     steps.push(step);
     onStep(step, index);
   }
+  const board = dashboardOf(repository.issues);
   return {
     steps,
-    issues: repository.issues.map((issue) => {
+    dashboard: board ? { number: board.number, title: board.title, body: board.body } : null,
+    issues: ideaIssues(repository.issues).map((issue) => {
       const marker = readIssueBody(issue.body).marker;
       return {
         number: issue.number,
@@ -102,4 +116,23 @@ function compare(before: Map<number, EmulatedIssue>, after: readonly EmulatedIss
       counts.updated += 1;
   }
   return counts;
+}
+
+// The dashboard is no idea's issue: the steps and the list leave it out.
+function ideaIssues(issues: readonly EmulatedIssue[]): EmulatedIssue[] {
+  return issues.filter((issue) => !readDashboardBody(issue.body));
+}
+
+function dashboardOf(issues: readonly EmulatedIssue[]): EmulatedIssue | null {
+  const found = issues.find((issue) => readDashboardBody(issue.body));
+  return found ? { ...found } : null;
+}
+
+function dashboardChange(
+  before: EmulatedIssue | null,
+  after: EmulatedIssue | null,
+): "created" | "updated" | null {
+  if (!after) return null;
+  if (!before) return "created";
+  return before.body !== after.body || before.title !== after.title ? "updated" : null;
 }

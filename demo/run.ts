@@ -140,10 +140,18 @@ try {
     github.emulator.violations.length === 0;
   if (values.json) {
     process.stdout.write(
-      JSON.stringify({ steps: result.steps, issues: result.issues }, null, 2) + "\n",
+      JSON.stringify(
+        { steps: result.steps, issues: result.issues, dashboard: result.dashboard },
+        null,
+        2,
+      ) + "\n",
     );
   } else {
     process.stdout.write(`\n${table(result.issues)}\n`);
+    if (result.dashboard)
+      process.stdout.write(
+        `\nThe dashboard, issue #${result.dashboard.number} "${result.dashboard.title}":\n\n${dashboardText(result.dashboard.body)}\n\n`,
+      );
     process.stdout.write(
       matches
         ? `The issues match the last revision: its ${wanted.length} ideas have their issues open, and the ${plural(result.issues.length - open.length, "issue")} of removed ideas ${result.issues.length - open.length === 1 ? "is" : "are"} closed.\n`
@@ -179,7 +187,8 @@ function describeStep(step: DemoStep, index: number, total: number): string {
   const confirmed = step.confirmed
     ? `    blocked: ${step.confirmed}\n    confirmed by pressing the check run's Confirm button\n`
     : "";
-  return `[${index + 1}/${total}] ${basename(step.revision)} (${step.sha.slice(0, 7)}): ${counts || "no issue changed"}\n${confirmed}    check run: ${step.outcome}; ${step.requests} API requests\n`;
+  const dashboard = step.dashboard ? `; dashboard ${step.dashboard}` : "";
+  return `[${index + 1}/${total}] ${basename(step.revision)} (${step.sha.slice(0, 7)}): ${counts || "no issue changed"}${dashboard}\n${confirmed}    check run: ${step.outcome}; ${step.requests} API requests\n`;
 }
 
 function table(issues: Awaited<ReturnType<typeof replayThroughApp>>["issues"]): string {
@@ -200,12 +209,22 @@ function table(issues: Awaited<ReturnType<typeof replayThroughApp>>["issues"]): 
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
+// The dashboard's list as its body holds it, without the marker lines, indented.
+function dashboardText(body: string): string {
+  return body
+    .split("\n")
+    .filter((line) => !line.includes("ideas-sync:dashboard-"))
+    .map((line) => (line === "" ? "" : `  ${line}`))
+    .join("\n");
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
 }
 
-// The .github/ideas-sync.yml the demo pushes: the document, and how to read
-// it when the command line says (keys as docs/configuration.md lists them).
+// The .github/ideas-sync.yml the demo pushes: the document, how to read it
+// when the command line says, and field labels for difficulty and size
+// (keys as docs/configuration.md lists them).
 function demoConfig(
   path: string,
   flags: { format?: string; "section-depth"?: string; "idea-depth"?: string },
@@ -214,6 +233,16 @@ function demoConfig(
   if (flags.format) lines.push(`    format: ${flags.format}`);
   if (flags["section-depth"]) lines.push(`    section-depth: ${Number(flags["section-depth"])}`);
   if (flags["idea-depth"]) lines.push(`    idea-depth: ${Number(flags["idea-depth"])}`);
+  // Labels from the fields ideas lists write most: how hard, how long.
+  lines.push(
+    "    field-labels:",
+    "      - field: [Difficulty, Intensity]",
+    '        label: "difficulty: {value}"',
+    "        values: { easy: easy, low: easy, light: easy, intermediate: medium, medium: medium, hard: hard, high: hard, advanced: hard }",
+    "      - field: [Effort, Hours, Project size, Expected project size, Size]",
+    '        label: "size: {value}"',
+    '        values: { small: small, "90": small, medium: medium, "175": medium, large: large, "350": large }',
+  );
   return lines.join("\n") + "\n";
 }
 

@@ -194,6 +194,11 @@ export class GitHubEmulator {
     return this.#clock;
   }
 
+  /** A new id for something a person makes (a comment), from the ids the emulator gives. */
+  nextId(): number {
+    return this.#ids++;
+  }
+
   /** Requests counted against the primary limit since it last reset. */
   get primaryUsed(): number {
     return this.#primaryUsed;

@@ -171,15 +171,32 @@ export function pullRequestPayload(
 /** A new comment on an issue by a user. */
 export function commentPayload(
   github: PayloadRepository,
-  options: { issue: number; body: string; user: string; id?: number },
+  options: {
+    issue: number;
+    body: string;
+    user: string;
+    id?: number;
+    /** The issue as it is, when the payload should carry it (body, comment count, state). */
+    current?: { body: string; comments: number; state: "open" | "closed" };
+    /** When the comment was made (ISO 8601), by the emulated clock. */
+    createdAt?: string;
+  },
 ): Delivery {
   const base = example("issue_comment", (e) => e.action === "created" && "installation" in e);
   const comment = base.comment as Record<string, unknown>;
   const sender = { ...(base.sender as object), login: options.user, type: "User" };
   const payload = {
     ...base,
-    issue: { ...(base.issue as object), number: options.issue },
-    comment: { ...comment, id: options.id ?? 555, body: options.body, user: sender },
+    issue: { ...(base.issue as object), number: options.issue, ...(options.current ?? {}) },
+    comment: {
+      ...comment,
+      id: options.id ?? 555,
+      body: options.body,
+      user: sender,
+      ...(options.createdAt
+        ? { created_at: options.createdAt, updated_at: options.createdAt }
+        : {}),
+    },
     sender,
     repository: repository(github, base.repository as Record<string, unknown>),
     installation: INSTALLATION,

@@ -12,6 +12,7 @@ import { renderIssuesPage } from "./issues-page.js";
 import { APP_SLUG } from "./emulator.js";
 import {
   checkRunActionPayload,
+  commentPayload,
   issuePayload,
   pullRequestPayload,
   pushPayload,
@@ -70,6 +71,16 @@ export interface RunningEmulator {
   issueEvents: boolean;
   /** Resolves once every `issues` event sent for the app's own writes was answered. */
   settled(): Promise<void>;
+  /**
+   * A person comments on an issue: the comment is added, and the
+   * issue_comment delivery carries the issue as it is and the emulated time.
+   */
+  comment(
+    repository: EmulatedRepository,
+    issue: number,
+    body: string,
+    user: string,
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -202,6 +213,21 @@ export async function startEmulator(emulator = new GitHubEmulator()): Promise<Ru
       const delivery = pullRequestPayload(repository, { number, head });
       await deliver(delivery.name, delivery.payload);
       return head;
+    },
+    async comment(repository, number, body, user) {
+      const issue = repository.issues.find((candidate) => candidate.number === number);
+      if (!issue) throw new Error(`no issue #${number} in ${repository.fullName}`);
+      const id = emulator.nextId();
+      issue.comments.push({ id, body, user });
+      const delivery = commentPayload(repository, {
+        issue: number,
+        body,
+        user,
+        id,
+        current: { body: issue.body, comments: issue.comments.length, state: issue.state },
+        createdAt: new Date(emulator.now()).toISOString(),
+      });
+      return deliver(delivery.name, delivery.payload);
     },
     async press(repository, run, identifier, user) {
       const delivery = checkRunActionPayload(repository, {

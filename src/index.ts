@@ -6,9 +6,9 @@ import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot }
 import { createAppState, type AppOptions, type AppState } from "./app/app-state.js";
 import type { JobHandlers, StoredDelivery } from "./app/durable-jobs.js";
 import { handleCheckRunAction } from "./app/handle-check-run-action.js";
-import { handleCommentCommand } from "./app/handle-comment-command.js";
 import { handleInstallation } from "./app/handle-installation.js";
 import { handleIssueChange } from "./app/handle-issue-change.js";
+import { handleIssueComment } from "./app/handle-issue-comment.js";
 import { handlePullRequest } from "./app/handle-pull-request.js";
 import { handlePush } from "./app/handle-push.js";
 import { InFlight } from "./app/in-flight.js";
@@ -155,7 +155,7 @@ function wire(
     ["installation.created", "installation_repositories.added"],
     once(handleInstallation(state)),
   );
-  app.on("issue_comment.created", once(handleCommentCommand(state)));
+  app.on("issue_comment.created", once(handleIssueComment(state)));
   app.on("check_run.requested_action", once(handleCheckRunAction(state)));
   // Not queued: forgetting must not wait behind the sync it may concern.
   app.on(["issues", "label"], handleIssueChange(state));

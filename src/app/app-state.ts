@@ -72,6 +72,12 @@ export interface AppState {
   installations: Map<string, number>;
   /** Tokens the app renewed after a 401, per installation, until they expire. */
   tokens: Map<number, RenewedToken>;
+  /**
+   * Per repository and document, when its dashboard was last refreshed for
+   * a comment (by GitHub's time of that comment), and whether a refresh
+   * waits for the end of the window.
+   */
+  dashboardRefreshes: Map<string, { at: number; pending: boolean }>;
 }
 
 /**
@@ -99,6 +105,7 @@ export function createAppState(app: Probot, options: AppOptions): AppState {
     creations: new Map(),
     installations: new Map(),
     tokens: new Map(),
+    dashboardRefreshes: new Map(),
     sleep,
     maxWaitSeconds: options.maxWaitSeconds ?? 120,
     writeSpacingMs: options.writeSpacingMs ?? 0,

@@ -194,6 +194,21 @@ function appliedSummary(
   if (result.applied.length > 0)
     nodes.push(list(result.applied.map(({ action, number }) => actionItem(action, number, facts))));
   nodes.push(...refusedSummary(result.refused, facts.repositoryUrl));
+  if (outcome.dashboard) {
+    const { number, write } = outcome.dashboard;
+    nodes.push(
+      paragraph([
+        { type: "strong", children: [{ type: "text", value: "Dashboard:" }] },
+        { type: "text", value: ` ${write.type === "create-dashboard" ? "created" : "updated"} ` },
+        {
+          type: "link",
+          url: `${facts.repositoryUrl}/issues/${number}`,
+          children: [{ type: "text", value: `#${number}` }],
+        },
+        { type: "text", value: ` (1 write): ${write.why}.` },
+      ]),
+    );
+  }
   if (result.stop) {
     nodes.push(
       paragraph([

@@ -10,9 +10,11 @@ import { listManagedIssues } from "../github/list-managed-issues.js";
 import type { Octokit, RepoRef } from "../github/octokit.js";
 import { readFile, FILE_MAX_BYTES } from "../github/read-file.js";
 import { requestFailure } from "../github/request-error.js";
+import { writeDashboard } from "../github/write-dashboard.js";
 import { movedPaths } from "../plan/moved-paths.js";
+import { planDashboard } from "../plan/plan-dashboard.js";
 import { planSync } from "../plan/plan-sync.js";
-import type { IssueSnapshot, Plan } from "../plan/types.js";
+import type { DashboardWrite, IssueSnapshot, Plan } from "../plan/types.js";
 import { confirmationHolds } from "./confirmation-holds.js";
 import { ideasDigest } from "./ideas-digest.js";
 import { planDigest } from "./plan-digest.js";
@@ -133,6 +135,9 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       }
       const diagnostics = document.diagnostics;
       if (input.mode === "preview") {
+        // The dashboard as it would be written now (it lists the issues the plan creates once they exist).
+        if (config.dashboard !== false && plan.blocks.length === 0)
+          plan.dashboard = planDashboard({ document, source, issues, config });
         outcomes.push({ kind: "preview", path, plan, diagnostics });
         continue;
       }
@@ -172,12 +177,49 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       // this one's writes only which labels now exist.
       for (const applied of result.applied)
         if (applied.action.type === "create-label") labels?.push(applied.action.label);
-      outcomes.push({ kind: "applied", path, plan, result, diagnostics });
+      // The dashboard, once the issues it lists are written: a run that
+      // stopped early leaves it to the run that finishes.
+      let dashboard: { number: number; write: DashboardWrite } | undefined;
+      let dashboardFailed = false;
+      if (config.dashboard !== false && !result.stop && writes < input.config["max-writes"]) {
+        try {
+          if (result.applied.length > 0)
+            issues = await listManagedIssues(input.octokit, input.repo, input.botLogin);
+          const write = planDashboard({ document, source, issues, config });
+          if (write) {
+            if (input.apply.spacingMs && writes > 0) await input.apply.sleep(input.apply.spacingMs);
+            const number = await writeDashboard(input.octokit, input.repo, write);
+            writes += 1;
+            plan.dashboard = write;
+            dashboard = { number, write };
+            input.apply.log({ path, issue: number, type: write.type }, "dashboard written");
+          }
+        } catch (error) {
+          // The idea issues are written: a dashboard GitHub refused is
+          // planned again by the next run, and this run still reports them.
+          const failure = requestFailure(error);
+          if (failure.status === null) throw error;
+          dashboardFailed = true;
+          input.apply.log(
+            { path, status: failure.status, err: failure.message },
+            "dashboard not written",
+          );
+        }
+      }
+      outcomes.push({
+        kind: "applied",
+        path,
+        plan,
+        result,
+        diagnostics,
+        ...(dashboard ? { dashboard } : {}),
+      });
       const full =
         result.stop === null &&
         result.deferred.length === 0 &&
         result.refused.length === 0 &&
-        !plan.conflicts;
+        !plan.conflicts &&
+        !dashboardFailed;
       if (full)
         input.synced?.documents.set(input.synced.repository, path, digest, input.sha, epoch);
     } catch (error) {

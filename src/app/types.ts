@@ -3,11 +3,19 @@
  */
 import type { Diagnostic } from "../document/types.js";
 import type { ApplyResult } from "../github/apply-plan.js";
-import type { Plan } from "../plan/types.js";
+import type { DashboardWrite, Plan } from "../plan/types.js";
 
 /** How one document's sync ended. */
 export type DocumentOutcome =
-  | { kind: "applied"; path: string; plan: Plan; result: ApplyResult; diagnostics: Diagnostic[] }
+  | {
+      kind: "applied";
+      path: string;
+      plan: Plan;
+      result: ApplyResult;
+      diagnostics: Diagnostic[];
+      /** The dashboard issue written after the plan, if it was. */
+      dashboard?: { number: number; write: DashboardWrite };
+    }
   | {
       kind: "blocked";
       path: string;

@@ -13,13 +13,14 @@ export function documentJson(document: IdeasDocument): unknown {
     format: document.format,
     sections: document.sections.map((section) => ({
       title: section.title,
-      ideas: section.ideas.map(({ key, title, line, endLine, markdown, hash }) => ({
+      ideas: section.ideas.map(({ key, title, line, endLine, markdown, hash, fields }) => ({
         key,
         title,
         line,
         endLine,
         markdown,
         hash,
+        fields: (fields ?? []).map(({ name, value, line }) => ({ name, value, line })),
       })),
     })),
     // "omitted" only on a rule's note for those not listed: how many it stands for.

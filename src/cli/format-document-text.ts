@@ -6,7 +6,8 @@ import type { IdeasDocument } from "../document/types.js";
 import { formatDiagnostic } from "./format-diagnostic.js";
 
 /**
- * Lists a document's sections and ideas with lines and keys, then its
+ * Lists a document's sections and ideas with lines and keys, each idea's
+ * fields below it, then its
  * diagnostics in the form editors and CI logs link to.
  * @param path the document's path as given
  * @param document what was read from it
@@ -24,6 +25,13 @@ export function formatDocumentText(path: string, document: IdeasDocument): strin
     for (const idea of section.ideas) {
       const lines = idea.endLine > idea.line ? `${idea.line}-${idea.endLine}` : `${idea.line}`;
       out.push(`  ${lines.padEnd(9)} ${idea.title}  [${idea.key}${idea.pinned ? ", pinned" : ""}]`);
+      // Fields under their idea, indented past the line column: what field
+      // labels are made from.
+      for (const field of idea.fields ?? []) {
+        out.push(
+          `  ${"".padEnd(9)}   ${String(field.line).padEnd(6)} ${field.name}: ${field.value}`,
+        );
+      }
     }
   }
   if (document.diagnostics.length > 0) out.push("");

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { readDocument } from "../document/read-document.js";
 import { toIssueSnapshots } from "../github/to-issue-snapshot.js";
 import { formatPlanMarkdown } from "../plan/format-plan-markdown.js";
+import { planDashboard } from "../plan/plan-dashboard.js";
 import { planJson } from "../plan/plan-json.js";
 import { planSync } from "../plan/plan-sync.js";
 import { DataError } from "./data-error.js";
@@ -94,6 +95,13 @@ export async function planCommand(args: string[], io: Io): Promise<number> {
     source: { path, sha: values.sha, repositoryUrl },
     issues: issues.issues,
     labels: [...new Set(issues.issues.flatMap((issue) => issue.labels))],
+    config,
+  });
+  // The dashboard as it would be written now, against the issues as they are.
+  plan.dashboard = planDashboard({
+    document,
+    source: { path, sha: values.sha, repositoryUrl },
+    issues: issues.issues,
     config,
   });
   io.stdout(

@@ -20,6 +20,80 @@ const label = z
   .min(1, "a label name cannot be empty")
   .max(LABEL_MAX, `GitHub label names are at most ${LABEL_MAX} characters`);
 
+/** How the value of a field is written into its label. */
+export const FIELD_VALUE = "{value}";
+
+const fieldName = z.string().trim().min(1, "a field name cannot be empty");
+
+/**
+ * One rule of `field-labels`: which fields, the label they make, and the
+ * words to look for in their values.
+ */
+const fieldLabelRule = z
+  .strictObject({
+    /** The field's name, or several names for the same thing; case-insensitive. */
+    field: z.union([fieldName, z.array(fieldName).min(1, "list at least one field name")]),
+    /** The label, with {value} where the value goes. */
+    label: z.string().trim().min(1, "a label name cannot be empty"),
+    /**
+     * Words to look for in the value: a list (each word found gives a label
+     * with that word), or word → what goes in the label. Without it, the
+     * whole value goes in the label.
+     */
+    values: z
+      .union([
+        z
+          .array(z.string().trim().min(1, "a word cannot be empty"))
+          .min(1, "list at least one word"),
+        z.record(
+          z.string().trim().min(1, "a word cannot be empty"),
+          z.string().trim().min(1, "a label value cannot be empty"),
+        ),
+      ])
+      .optional(),
+    /** The labels' color, six hex digits as GitHub takes it. */
+    color: z
+      .string()
+      .regex(/^#?[0-9a-fA-F]{6}$/, 'six hex digits, such as "fbca04"')
+      .transform((color) => color.replace(/^#/, "").toLowerCase())
+      .optional(),
+    /** The labels' description (GitHub takes at most 100 characters). */
+    description: z
+      .string()
+      .trim()
+      .max(100, "GitHub label descriptions are at most 100 characters")
+      .optional(),
+  })
+  .superRefine((rule, context) => {
+    // Every label the rule can make must fit GitHub's limit.
+    const values =
+      rule.values === undefined
+        ? []
+        : Array.isArray(rule.values)
+          ? rule.values
+          : Object.values(rule.values);
+    if (values.length === 0 && !rule.label.includes(FIELD_VALUE) && rule.label.length > LABEL_MAX)
+      context.addIssue({
+        code: "custom",
+        path: ["label"],
+        message: `GitHub label names are at most ${LABEL_MAX} characters`,
+      });
+    for (const value of values) {
+      const filled = rule.label.split(FIELD_VALUE).join(value);
+      if (filled.length > LABEL_MAX) {
+        context.addIssue({
+          code: "custom",
+          path: ["label"],
+          message: `"${filled}" is longer than GitHub's ${LABEL_MAX} characters for a label`,
+        });
+        break;
+      }
+    }
+  });
+
+/** One rule of `field-labels`, as checked. */
+export type FieldLabelRule = z.output<typeof fieldLabelRule>;
+
 const depth = (min: number, max: number) => z.number().int().min(min).max(max);
 
 const documentSchema = z
@@ -45,6 +119,9 @@ const documentSchema = z
         names: z.record(z.string(), z.union([label, z.literal(false)])).default({}),
       })
       .default({ prefix: "", names: {} }),
+    "field-labels": z.array(fieldLabelRule).optional(),
+    /** One issue listing the document's ideas (on unless false). */
+    dashboard: z.boolean().optional(),
     comments: z
       .strictObject({
         close: z.boolean().default(true),

@@ -6,6 +6,7 @@ import type { Entry } from "./entry.js";
 import { findGoshEntries } from "./gosh/find-gosh-entries.js";
 import { hashIdea } from "./hash-idea.js";
 import { findMarkdownEntries } from "./markdown/find-markdown-entries.js";
+import { readFields } from "./read-fields.js";
 import { renderMarkdownEach } from "./render-markdown-each.js";
 import { titleSlug } from "./title-slug.js";
 import type { DocumentOptions, Idea, IdeasDocument, ParsedDocument, Section } from "./types.js";
@@ -120,5 +121,6 @@ function toIdea(entry: Entry, key: string, markdown: string): Idea {
     endLine: entry.endLine,
     markdown,
     hash: hashIdea(entry.title, markdown),
+    fields: readFields(entry.body),
   };
 }

@@ -104,6 +104,22 @@ export interface Idea {
   markdown: string;
   /** Digest of title and body, for change detection. */
   hash: string;
+  /**
+   * The idea's fields (`Difficulty: Easy` and the like), in document order.
+   * Always set by the document core; optional so that ideas made by hand
+   * (tests, replays) need not list them.
+   */
+  fields?: Field[];
+}
+
+/** One `Name: value` fact stated in an idea's body (see readFields). */
+export interface Field {
+  /** The name as written, markup removed, without its colon. */
+  name: string;
+  /** The value as plain text, white space collapsed ("" when none is written). */
+  value: string;
+  /** 1-based line of the name. */
+  line: number;
 }
 
 /** A section and its ideas, in document order. */

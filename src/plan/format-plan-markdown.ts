@@ -5,7 +5,7 @@ import type { RootContent, TableRow } from "mdast";
 import { formatConflicts } from "./format-conflicts.js";
 import { countWrites } from "./plan-json.js";
 import { stringifySummary } from "./stringify-summary.js";
-import type { Action, Plan } from "./types.js";
+import type { Action, DashboardWrite, Plan } from "./types.js";
 
 const VERB: Record<Action["type"], string> = {
   "create-label": "create label",
@@ -64,6 +64,7 @@ export function formatPlanMarkdown(plan: Plan, repositoryUrl: string): string {
     for (const action of plan.actions) rows.push(actionRow(action, repositoryUrl));
     nodes.push({ type: "table", align: [null, null, null, null], children: rows });
   }
+  if (plan.dashboard) nodes.push(dashboardLine(plan.dashboard, repositoryUrl));
   return stringifySummary(nodes);
 }
 
@@ -89,6 +90,31 @@ function actionRow(action: Action, repositoryUrl: string): TableRow {
       { type: "tableCell", children: [issue] },
       { type: "tableCell", children: [{ type: "text", value: title }] },
       { type: "tableCell", children: [{ type: "text", value: action.why }] },
+    ],
+  };
+}
+
+// The dashboard's one write, apart from the idea issues' table.
+function dashboardLine(write: DashboardWrite, repositoryUrl: string): RootContent {
+  const what =
+    write.type === "create-dashboard"
+      ? [{ type: "text" as const, value: `create the issue "${write.title}"` }]
+      : [
+          { type: "text" as const, value: "update " },
+          {
+            type: "link" as const,
+            url: `${repositoryUrl}/issues/${write.number}`,
+            children: [{ type: "text" as const, value: `#${write.number}` }],
+          },
+          { type: "text" as const, value: ` (${Object.keys(write.changes).join(", ")})` },
+        ];
+  return {
+    type: "paragraph",
+    children: [
+      { type: "strong", children: [{ type: "text", value: "Dashboard:" }] },
+      { type: "text", value: " " },
+      ...what,
+      { type: "text", value: `, 1 write: ${write.why}.` },
     ],
   };
 }

@@ -206,6 +206,9 @@ function parseMarker(json: string): Marker | null {
         ? { section: value.section }
         : {}),
       ...(typeof value.tracking === "string" ? { tracking: value.tracking } : {}),
+      ...(Array.isArray(value.fields) && value.fields.every((label) => typeof label === "string")
+        ? { fields: value.fields }
+        : {}),
       ...(value.removed === true ? { removed: true } : {}),
       ...(typeof value.closes === "number" && Number.isSafeInteger(value.closes) && value.closes > 0
         ? { closes: value.closes }

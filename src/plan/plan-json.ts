@@ -17,6 +17,9 @@ export function planJson(plan: Plan): unknown {
     summary: plan.summary,
     writes: countWrites(plan),
     actions: plan.actions,
+    // The dashboard's write, when it was planned: not one of the idea
+    // issues' writes counted above.
+    ...(plan.dashboard === undefined ? {} : { dashboard: plan.dashboard }),
   };
 }
 

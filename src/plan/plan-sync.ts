@@ -8,6 +8,8 @@ import { checkGuards } from "./check-guards.js";
 import { renameDigest, withNote } from "./comment-note.js";
 import { BODY_MAX, issueContent } from "./issue-content.js";
 import { readIssueBody, writeIssueBody } from "./issue-body.js";
+import { readDashboardBody } from "./dashboard-body.js";
+import { fieldLabels, type FieldLabel } from "./field-labels.js";
 import { labelDescription } from "./label-description.js";
 import {
   matchIssues,
@@ -56,7 +58,8 @@ const TITLE_MAX = 256;
  *     and issues ideas-sync made that lost their marker;
  *  2. pair ideas with issues (see matchIssues: key, text, retitles, restored);
  *  3. per idea: create its issue, or update what changed, or reopen it when
- *     ideas-sync had closed it; note renames;
+ *     ideas-sync had closed it; note renames; move the field labels whose
+ *     field's value changed (see fieldLabels);
  *  4. close the issues of ideas that are gone;
  *  5. create the labels those writes need;
  *  6. check the guards.
@@ -80,12 +83,21 @@ export function planSync(input: PlanInput): Plan {
 
   // 3.
   const ideaActions: Action[] = [];
+  // The field labels each idea gets, and how to create them.
+  const fieldsByKey = new Map<string, string[]>();
+  const fieldStyles = new Map<string, FieldLabel>();
   for (const idea of ideas) {
     const found = match.byIdea.get(idea.key);
     // The section label as configured, recorded in the marker; and its name
     // on GitHub, which a person may have changed.
     const section = sectionLabel(idea.section, config);
     const labels = [tracking, ...(section ? [actual(section)] : [])];
+    const fieldLabelsOfIdea = fieldLabels(idea, config);
+    for (const label of fieldLabelsOfIdea) fieldStyles.set(label.name, label);
+    const fields = fieldLabelsOfIdea
+      .map((label) => label.name)
+      .filter((name) => !labels.some((label) => label.toLowerCase() === name.toLowerCase()));
+    fieldsByKey.set(idea.key, fields);
     if (!found) {
       ideaActions.push({
         type: "create-issue",
@@ -97,8 +109,9 @@ export function planSync(input: PlanInput): Plan {
           hash: idea.hash,
           section,
           tracking,
+          ...(fields.length > 0 ? { fields } : {}),
         }),
-        labels,
+        labels: [...labels, ...fields],
         why: `"${idea.title}" (line ${idea.line}) has no issue yet`,
       });
       continue;
@@ -116,6 +129,7 @@ export function planSync(input: PlanInput): Plan {
           ),
         section,
         labels,
+        fields,
         actual,
         by,
         source,
@@ -202,21 +216,34 @@ export function planSync(input: PlanInput): Plan {
       const section = idea ? sectionLabel(idea.section, config) : null;
       needed.add(tracking);
       if (section) needed.add(actual(section));
+      // Field labels the update puts on.
+      const have = new Set(action.current.labels?.map((label) => label.toLowerCase()));
+      for (const label of fieldsByKey.get(action.key) ?? [])
+        if (
+          !have.has(label.toLowerCase()) &&
+          action.changes.labels.some((name) => name.toLowerCase() === label.toLowerCase())
+        )
+          needed.add(label);
     }
   }
   const labelActions: Action[] = [...needed]
     .filter((label) => !have.has(label.toLowerCase()))
     .sort()
-    .map((label) => ({
-      type: "create-label",
-      label,
-      color: label === tracking ? "1d76db" : "c5def5",
-      description:
-        label === tracking
-          ? labelDescription("An idea from", source.path)
-          : sectionDescription(label, source.path),
-      why: `the label "${label}" does not exist yet`,
-    }));
+    .map((label) => {
+      const field = label === tracking ? undefined : fieldStyles.get(label);
+      return {
+        type: "create-label",
+        label,
+        color: label === tracking ? "1d76db" : field ? fieldColor(field) : "c5def5",
+        description:
+          label === tracking
+            ? labelDescription("An idea from", source.path)
+            : field
+              ? fieldDescription(field, source.path)
+              : sectionDescription(label, source.path),
+        why: `the label "${label}" does not exist yet`,
+      };
+    });
 
   // 6.
   const actions = [...labelActions, ...ideaActions, ...closeActions];
@@ -236,6 +263,8 @@ function findIssues(input: PlanInput): { managed: ManagedIssue[]; unmarked: Unma
   const managed: ManagedIssue[] = [];
   const unmarked: UnmarkedIssue[] = [];
   for (const issue of input.issues) {
+    // A dashboard is no idea's issue, though ideas-sync made it.
+    if (readDashboardBody(issue.body)) continue;
     const read = readIssueBody(issue.body);
     if (read.marker) {
       if (paths.has(read.marker.path)) managed.push({ issue, read: read as ManagedIssue["read"] });
@@ -253,6 +282,8 @@ interface Wanted {
   content: () => string;
   section: string | null;
   labels: string[];
+  /** The field labels the idea's fields give (see fieldLabels). */
+  fields: string[];
   /** A label's name on GitHub, for the name ideas-sync gave it. */
   actual: (label: string) => string;
   by: MatchedBy;
@@ -272,6 +303,16 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
   const tracking = wanted.config["tracking-label"];
   const trackingChanged =
     marker?.tracking !== undefined && marker.tracking.toLowerCase() !== tracking.toLowerCase();
+  // The field labels ideas-sync set, recorded in the marker, against those
+  // the fields give now: only a difference moves labels, so a field label a
+  // person took off stays off until its field's value changes.
+  const recorded = marker?.fields ?? [];
+  const lower = (labels: readonly string[]) => new Set(labels.map((l) => l.toLowerCase()));
+  const wantedFields = lower(wanted.fields);
+  const recordedFields = lower(recorded);
+  const fieldsChanged =
+    wantedFields.size !== recordedFields.size ||
+    [...wantedFields].some((label) => !recordedFields.has(label));
   const comeBack = issue.state === "closed" && marker?.removed === true;
   // A person reopened it after ideas-sync closed it, and now the idea is back:
   // the record that ideas-sync closed it goes, so that a later removal closes it again.
@@ -280,7 +321,15 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
   if (issue.state === "closed" && !comeBack) return [];
   const changes: IssueChanges = {};
   const current: IssueChanges = {};
-  if (textChanged || read.damaged || comeBack || sectionChanged || reopened || trackingChanged) {
+  if (
+    textChanged ||
+    read.damaged ||
+    comeBack ||
+    sectionChanged ||
+    reopened ||
+    trackingChanged ||
+    fieldsChanged
+  ) {
     const body = writeIssueBody(
       wanted.content(),
       {
@@ -289,6 +338,7 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
         hash: idea.hash,
         section: wanted.section,
         tracking,
+        ...(wanted.fields.length > 0 ? { fields: wanted.fields } : {}),
         ...(marker?.closes ? { closes: marker.closes } : {}),
       },
       read,
@@ -304,7 +354,7 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
     changes.title = title;
     current.title = issue.title;
   }
-  if (textChanged || sectionChanged || comeBack || trackingChanged) {
+  if (textChanged || sectionChanged || comeBack || trackingChanged || fieldsChanged) {
     // Take off only the labels ideas-sync set, under the names they have now;
     // keep every other label. GitHub label names are case-insensitive.
     const mine = (label: string | null | undefined) =>
@@ -315,10 +365,21 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
         trackingChanged ? (marker?.tracking ?? "").toLowerCase() : "",
       ].filter((label) => label !== ""),
     );
+    // Field labels: the ones set for a value that is gone go, the new ones come.
+    if (fieldsChanged) {
+      for (const label of recordedFields) if (!wantedFields.has(label)) gone.add(label);
+    }
     for (const label of wanted.labels) gone.delete(label.toLowerCase());
+    for (const label of wantedFields) gone.delete(label);
     const labels = issue.labels.filter((label) => !gone.has(label.toLowerCase()));
     const have = new Set(labels.map((label) => label.toLowerCase()));
     for (const label of wanted.labels) if (!have.has(label.toLowerCase())) labels.push(label);
+    for (const label of wanted.fields) {
+      if (!recordedFields.has(label.toLowerCase()) && !have.has(label.toLowerCase())) {
+        labels.push(label);
+        have.add(label.toLowerCase());
+      }
+    }
     if (
       labels.length !== issue.labels.length ||
       labels.some((label, i) => label !== issue.labels[i])
@@ -344,6 +405,9 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
             sectionChanged ? `it moved to the section "${idea.section ?? "(none)"}"` : null,
             reopened ? "it is in the document, and a person had reopened its issue" : null,
             trackingChanged ? `the tracking label is now "${tracking}"` : null,
+            fieldsChanged && !textChanged
+              ? `its field labels are now ${wanted.fields.map((label) => `"${label}"`).join(", ") || "none"}`
+              : null,
           ]
             .filter(Boolean)
             .join("; ");
@@ -402,6 +466,19 @@ function updateActions(idea: Idea, entry: ManagedIssue | UnmarkedIssue, wanted: 
 function cutTitle(idea: string): string {
   const title = neutralizeMentions(idea);
   return shorten(title, TITLE_MAX);
+}
+
+// A color per field-labels rule, so that difficulty and size read apart.
+const FIELD_COLORS = ["fbca04", "0e8a16", "5319e7", "d93f0b", "006b75", "e99695"];
+
+function fieldColor(label: FieldLabel): string {
+  return label.rule.color ?? (FIELD_COLORS[label.index % FIELD_COLORS.length] as string);
+}
+
+function fieldDescription(label: FieldLabel, path: string): string {
+  if (label.rule.description !== undefined) return label.rule.description;
+  const name = Array.isArray(label.rule.field) ? label.rule.field[0] : label.rule.field;
+  return labelDescription(`${name ?? "A field"} of ideas in`, path);
 }
 
 /**

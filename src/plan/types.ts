@@ -32,6 +32,11 @@ export interface Marker {
   section?: string | null;
   /** The tracking label ideas-sync set, so that a new one in the configuration replaces it. */
   tracking?: string;
+  /**
+   * The field labels ideas-sync set: when a field's value changes, the label
+   * it made goes and the new one comes; other labels are people's.
+   */
+  fields?: string[];
   /** Set when ideas-sync closed the issue because the idea was removed. */
   removed?: boolean;
   /** How many times ideas-sync closed the issue: each removal is an event of its own. */
@@ -113,6 +118,21 @@ export type Action =
       why: string;
     };
 
+/**
+ * The write that brings a document's dashboard issue up to date: one
+ * create or one update. It is no idea issue's action: guards, counts and
+ * replays leave it out.
+ */
+export type DashboardWrite =
+  | { type: "create-dashboard"; title: string; body: string; why: string }
+  | {
+      type: "update-dashboard";
+      number: number;
+      title: string;
+      changes: { title?: string; body?: string };
+      why: string;
+    };
+
 /** Why a plan may not be applied as it is. */
 export interface Block {
   rule: "document-errors" | "no-ideas" | "too-many-closes";
@@ -140,4 +160,10 @@ export interface Plan {
    * left alone and reported.
    */
   conflicts?: Array<{ key: string; kept: number; other: number }>;
+  /**
+   * The dashboard write, when one is due, set by whoever shows or applies
+   * the plan (see planDashboard): the dashboard lists the issues the plan
+   * creates, so it is planned again once they exist.
+   */
+  dashboard?: DashboardWrite | null;
 }

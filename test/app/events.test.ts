@@ -190,7 +190,7 @@ describe("two documents", () => {
     const h = await startApp();
     const more = "## Tools\n\n### A linter for ideas\n\nChecks documents.\n";
     await push(h, {
-      [CONFIG]: `documents:\n  - path: ${DOC}\n  - path: doc/more.md\n    tracking-label: idea\n`,
+      [CONFIG]: `documents:\n  - path: ${DOC}\n    dashboard: false\n  - path: doc/more.md\n    tracking-label: idea\n    dashboard: false\n`,
       [DOC]: R1,
       "doc/more.md": more,
     });

@@ -18,7 +18,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator/server.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const CONFIG = ".github/ideas-sync.yml";
 const DOC = "doc/ideas.txt";
-const CONFIG_TEXT = `documents:\n  - path: ${DOC}\n    tracking-label: idea\n`;
+const CONFIG_TEXT = `documents:\n  - path: ${DOC}\n    tracking-label: idea\n    dashboard: false\n`;
 
 const { privateKey } = generateKeyPairSync("rsa", {
   modulusLength: 2048,

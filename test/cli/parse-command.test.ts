@@ -24,6 +24,28 @@ describe("ideas-sync parse", () => {
     expect(stdout.trimEnd().split("\n").at(-1)).toBe("0 errors, 0 warnings");
   });
 
+  it("shows each idea's fields under it, and in the JSON", async () => {
+    const path = file(
+      "fields.md",
+      "## Tools\n\n### Lasso\n\n**Difficulty:** Easy\n\n- Mentor(s): Ann\n\n### Plain\n\nNo fields.\n",
+    );
+    const { status, stdout } = await run("parse", path);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /^ {2}3-7 +Lasso {2}\[lasso\]\n {14}5 +Difficulty: Easy\n {14}7 +Mentor\(s\): Ann\n {2}9-11 /m,
+    );
+    const json = JSON.parse((await run("parse", path, "--json")).stdout) as {
+      sections: Array<{ ideas: Array<{ fields: unknown }> }>;
+    };
+    expect(json.sections[0]?.ideas.map((idea) => idea.fields)).toEqual([
+      [
+        { name: "Difficulty", value: "Easy", line: 5 },
+        { name: "Mentor(s)", value: "Ann", line: 7 },
+      ],
+      [],
+    ]);
+  });
+
   it("prints diagnostics as FILE:LINE:COL: severity: message [rule] and exits 1 on errors", async () => {
     const path = file(
       "broken.txt",
@@ -60,7 +82,15 @@ describe("ideas-sync parse", () => {
     expect(json.format).toBe("gosh");
     expect(json.sections.map((s) => s.title)).toEqual(["Reading documents", "Working with issues"]);
     const idea = json.sections[0]?.ideas[0] as Record<string, unknown>;
-    expect(Object.keys(idea)).toEqual(["key", "title", "line", "endLine", "markdown", "hash"]);
+    expect(Object.keys(idea)).toEqual([
+      "key",
+      "title",
+      "line",
+      "endLine",
+      "markdown",
+      "hash",
+      "fields",
+    ]);
     expect(idea).toMatchObject({
       key: "restructuredtext-input",
       title: "reStructuredText input",

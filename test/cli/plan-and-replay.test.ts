@@ -80,6 +80,50 @@ describe("ideas-sync plan", () => {
     expect(second).toMatchObject({ actions: [], writes: 0 });
   });
 
+  it("shows the dashboard's write apart from the idea issues', and none once it is up to date", async () => {
+    const empty = file("none.json", "[]");
+    const text = await run("plan", "--doc", example, "--issues", empty, "--path", "doc/ideas.txt");
+    expect(text.stdout).toMatch(
+      /^\*\*Dashboard:\*\* create the issue "Ideas for the future of ideas-sync", 1 write: /m,
+    );
+    const json = JSON.parse(
+      (
+        await run(
+          "plan",
+          "--doc",
+          example,
+          "--issues",
+          empty,
+          "--path",
+          "doc/ideas.txt",
+          "--repository",
+          "acme/station",
+          "--json",
+        )
+      ).stdout,
+    ) as { writes: number; dashboard: { type: string; title: string; body: string } };
+    expect(json.writes).toBe(9);
+    expect(json.dashboard).toMatchObject({ type: "create-dashboard" });
+    const board = restIssue(50, json.dashboard.title, { body: json.dashboard.body });
+    const again = JSON.parse(
+      (
+        await run(
+          "plan",
+          "--doc",
+          example,
+          "--issues",
+          file("board.json", JSON.stringify([board])),
+          "--path",
+          "doc/ideas.txt",
+          "--repository",
+          "acme/station",
+          "--json",
+        )
+      ).stdout,
+    ) as { writes: number; dashboard: unknown; summary: { managedIssues: number } };
+    expect(again).toMatchObject({ writes: 9, dashboard: null, summary: { managedIssues: 0 } });
+  });
+
   it("takes the document's settings from --config, and reports a bad config by key and line", async () => {
     const config = file(
       "ideas-sync.yml",

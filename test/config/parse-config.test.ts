@@ -182,3 +182,62 @@ describe("parseConfig", () => {
     expect(parseConfig(text)).toEqual({ ok: false, errors });
   });
 });
+
+describe("field-labels", () => {
+  const doc = (rules: string) => `documents:\n  - path: a.md\n    field-labels:\n${rules}`;
+
+  it("reads rules, one name or several, words as a list or a map", () => {
+    const result = parseConfig(
+      doc(
+        '      - field: Difficulty\n        label: "difficulty: {value}"\n        values: [easy, hard]\n' +
+          '      - field: [Hours, Size]\n        label: "size: {value}"\n        values: { "90": small }\n        color: "#FBCA04"\n',
+      ),
+    );
+    expect(result.ok && result.config.documents[0]?.["field-labels"]).toEqual([
+      { field: "Difficulty", label: "difficulty: {value}", values: ["easy", "hard"] },
+      {
+        field: ["Hours", "Size"],
+        label: "size: {value}",
+        values: { "90": "small" },
+        color: "fbca04",
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      '      - field: Difficulty\n        lable: "d: {value}"\n',
+      [
+        { key: "documents[0].field-labels[0].label", line: null, message: "is required" },
+        { key: "documents[0].field-labels[0].lable", line: 5, message: 'unknown key "lable"' },
+      ],
+    ],
+    [
+      `      - field: Difficulty\n        label: "{value}"\n        values: [${"x".repeat(51)}]\n`,
+      [
+        {
+          key: "documents[0].field-labels[0].label",
+          line: 5,
+          message: expect.stringContaining("longer than GitHub's 50 characters"),
+        },
+      ],
+    ],
+    [
+      '      - field: []\n        label: "d: {value}"\n        color: red\n',
+      [
+        {
+          key: "documents[0].field-labels[0].field",
+          line: 4,
+          message: "list at least one field name",
+        },
+        {
+          key: "documents[0].field-labels[0].color",
+          line: 6,
+          message: 'six hex digits, such as "fbca04"',
+        },
+      ],
+    ],
+  ])("reports %j with its key and line", (rules, errors) => {
+    expect(parseConfig(doc(rules))).toEqual({ ok: false, errors });
+  });
+});

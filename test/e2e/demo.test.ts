@@ -40,6 +40,7 @@ async function demo(...args: string[]) {
       section: string | null;
       labels: string[];
     }>;
+    dashboard: { number: number; title: string; body: string } | null;
   };
 }
 
@@ -166,6 +167,34 @@ describe("npm run demo", () => {
     "pencil2d-pencil2d.github.io": { section: 1, idea: 2 },
     "rust-lang-google-summer-of-code": { section: 2, idea: 3 },
   };
+
+  withCorpus("markdown-ideas").it(
+    "shows field labels and the dashboard: Pencil2D's ideas labelled by difficulty, each listed with its issue",
+    async () => {
+      const result = await demo(
+        "--dir",
+        join(MARKDOWN_IDEAS as string, "pencil2d-pencil2d.github.io"),
+        "--section-depth",
+        "1",
+        "--idea-depth",
+        "2",
+      );
+      const open = result.issues.filter((i) => i.state === "open");
+      expect(open).toHaveLength(10);
+      // Revision 008: Easy 3, Intermediate 4, Hard 3.
+      const difficulty = open.flatMap((i) => i.labels.filter((l) => l.startsWith("difficulty: ")));
+      expect(difficulty.sort()).toEqual([
+        ...Array(3).fill("difficulty: easy"),
+        ...Array(3).fill("difficulty: hard"),
+        ...Array(4).fill("difficulty: medium"),
+      ]);
+      expect(result.dashboard?.title).toBe("Pencil2D Project Ideas");
+      for (const issue of open)
+        expect(result.dashboard?.body).toContain(`| #${issue.number} | open |`);
+      expect(result.issues.map((i) => i.number)).not.toContain(result.dashboard?.number);
+    },
+    180_000,
+  );
 
   for (const name of Object.keys(MARKDOWN_DEPTHS))
     withCorpus("markdown-ideas").it(

@@ -37,7 +37,7 @@ async function replay(repo: EmulatedRepository, faults: (step: number) => Fault[
   for (const [step, text] of REVISIONS.entries()) {
     for (const fault of faults(step)) e2e.github.emulator.inject(fault);
     await e2e.github.push(repo, {
-      ...(step === 0 ? { [CONFIG]: `documents:\n  - path: ${DOC}\n` } : {}),
+      ...(step === 0 ? { [CONFIG]: `documents:\n  - path: ${DOC}\n    dashboard: false\n` } : {}),
       [DOC]: text,
     });
     await e2e.app.idle();

@@ -16,7 +16,7 @@ const e2e = useEmulatedGitHub();
 
 const CONFIG = ".github/ideas-sync.yml";
 const DOC = "doc/ideas.md";
-const config = (path = DOC) => `documents:\n  - path: ${path}\n`;
+const config = (path = DOC) => `documents:\n  - path: ${path}\n    dashboard: false\n`;
 
 /** An idea of a test document. */
 interface Idea {

@@ -161,7 +161,7 @@ describe("random interleavings of pushes, deliveries and people", () => {
         ideas = edit(ideas, random, ids);
       // The first revision is synced before anything else happens.
       const first = repo.commit({
-        ".github/ideas-sync.yml": `documents:\n  - path: ${DOC}\n`,
+        ".github/ideas-sync.yml": `documents:\n  - path: ${DOC}\n    dashboard: false\n`,
         [DOC]: markdown(ideas),
       });
       await e2e.github.deliver(

@@ -37,7 +37,7 @@ describe("labels", () => {
   it("keeps using a section label a maintainer renamed on GitHub, for old and new issues", async () => {
     const repo = e2e.github.emulator.repository("labels", "renamed");
     await push(repo, {
-      [CONFIG]: `documents:\n  - path: ${DOC}\n`,
+      [CONFIG]: `documents:\n  - path: ${DOC}\n    dashboard: false\n`,
       [DOC]: gosh({ Virtualization: ["Nested paging", "Guest tools"], Storage: ["Block cache"] }),
     });
     const label = repo.labels.find((l) => l.name === "Virtualization");
@@ -65,11 +65,14 @@ describe("labels", () => {
   it("moves every issue to a tracking label renamed in the configuration, and says what it cost", async () => {
     const repo = e2e.github.emulator.repository("labels", "tracking");
     const text = gosh({ Storage: ["Block cache", "Snapshots", "Quotas"] });
-    await push(repo, { [CONFIG]: `documents:\n  - path: ${DOC}\n`, [DOC]: text });
+    await push(repo, {
+      [CONFIG]: `documents:\n  - path: ${DOC}\n    dashboard: false\n`,
+      [DOC]: text,
+    });
     for (const issue of repo.issues) issue.labels.push("help wanted");
     const w = writes();
     await push(repo, {
-      [CONFIG]: `documents:\n  - path: ${DOC}\n    tracking-label: project idea\n`,
+      [CONFIG]: `documents:\n  - path: ${DOC}\n    tracking-label: project idea\n    dashboard: false\n`,
     });
     for (const issue of repo.issues)
       expect(issue.labels.sort()).toEqual(["Storage", "help wanted", "project idea"].sort());

@@ -33,7 +33,8 @@ afterEach(() => {
 
 const BOT = `${APP_SLUG}[bot]`;
 const CONFIG = ".github/ideas-sync.yml";
-const config = (path: string, extra = "") => `${extra}documents:\n  - path: ${path}\n`;
+const config = (path: string, extra = "") =>
+  `${extra}documents:\n  - path: ${path}\n    dashboard: false\n`;
 
 /** Pushes and waits until the app is done. */
 async function push(repo: EmulatedRepository, changes: Record<string, string | null>) {

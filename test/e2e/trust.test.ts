@@ -34,7 +34,7 @@ afterEach(() => {
 
 const CONFIG = ".github/ideas-sync.yml";
 const DOC = "doc/ideas.txt";
-const config = (extra = "") => `${extra}documents:\n  - path: ${DOC}\n`;
+const config = (extra = "") => `${extra}documents:\n  - path: ${DOC}\n    dashboard: false\n`;
 
 async function push(repo: EmulatedRepository, changes: Record<string, string | null>) {
   const sha = await github.push(repo, changes);

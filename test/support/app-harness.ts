@@ -85,7 +85,7 @@ const revision = (name: string) => readFileSync(join(root, "examples/history", n
 export const HISTORY = {
   DOC: "doc/ideas.txt",
   CONFIG: ".github/ideas-sync.yml",
-  config: "documents:\n  - path: doc/ideas.txt\n    tracking-label: idea\n",
+  config: "documents:\n  - path: doc/ideas.txt\n    tracking-label: idea\n    dashboard: false\n",
   R1: revision("01-first-ideas.txt"),
   R2: revision("02-two-ideas-added.txt"),
   R3: revision("03-edit-and-retitle.txt"),

@@ -34,7 +34,8 @@ describe("a push that changes no idea", () => {
         [CONFIG]: `documents:\n  - path: ${DOC}\n    format: markdown\n`,
         [DOC]: document(),
       });
-      expect(first.filter((r) => r.startsWith("POST /repos/quiet/ideas/issues"))).toHaveLength(2);
+      // Two idea issues and the document's dashboard.
+      expect(first.filter((r) => r.startsWith("POST /repos/quiet/ideas/issues"))).toHaveLength(3);
 
       // New text before the first section: the same ideas. The app's own issue
       // events of the first sync came back to it and changed nothing.

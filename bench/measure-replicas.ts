@@ -11,6 +11,7 @@ import { startEmulator } from "../emulator/server.js";
 import { startApp, type RunningApp } from "../emulator/start-app.js";
 import { SECONDARY_LIMITS } from "../emulator/emulator.js";
 import { startPostgres } from "../test/support/postgres.js";
+import { fewestMinutes } from "./fewest-minutes.js";
 
 /** One setup's figures. */
 export interface ReplicaFigures {
@@ -87,10 +88,7 @@ async function measure(
     emulatedMinutes,
     perEmulatedMinute: sent / Math.max(emulatedMinutes, 1 / 60),
     creations,
-    floorMinutes: Math.max(
-      creations / SECONDARY_LIMITS.perMinute,
-      Math.floor((creations - 1) / SECONDARY_LIMITS.perHour) * 60,
-    ),
+    floorMinutes: fewestMinutes(creations, SECONDARY_LIMITS),
   };
 }
 

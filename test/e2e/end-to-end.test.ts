@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CREATION_LIMITS } from "../../src/github/pace-creations.js";
+import { fewestMinutes } from "../../bench/fewest-minutes.js";
 import { generateGoshDocument } from "../../bench/generate-gosh-document.js";
 import type { EmulatedRepository } from "../../emulator/emulator.js";
 import { pushPayload } from "../../emulator/payloads.js";
@@ -271,26 +272,6 @@ describe("faults and concurrency", () => {
     expect(new Set(keys).size).toBe(keys.length);
   }, 120_000);
 });
-
-/**
- * The fewest minutes in which `count` creations fit GitHub's secondary
- * limits: each made as early as the limits allow.
- */
-function fewestMinutes(count: number, limits: { perMinute: number; perHour: number }): number {
-  const times: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const minuteAgo = times[i - limits.perMinute];
-    const hourAgo = times[i - limits.perHour];
-    times.push(
-      Math.max(
-        times[i - 1] ?? 0,
-        minuteAgo === undefined ? 0 : minuteAgo + 60_000,
-        hourAgo === undefined ? 0 : hourAgo + 3_600_000,
-      ),
-    );
-  }
-  return (times.at(-1) ?? 0) / 60_000;
-}
 
 describe("GitHub's limits", () => {
   it("syncs 600 new ideas never refused by the secondary limit, within 1.02 times the time it allows", async () => {

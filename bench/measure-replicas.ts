@@ -54,7 +54,11 @@ async function measure(
   let sent = 0;
   for (let round = 0; round < ROUNDS; round += 1)
     for (let r = 0; r < REPOSITORIES; r += 1) {
-      const repo = github.emulator.repository("bench", `repo-${name}-${r}`);
+      // A repository name GitHub would take: the setup's name without spaces or commas.
+      const repo = github.emulator.repository(
+        "bench",
+        `repo-${name.replace(/[^A-Za-z0-9]+/g, "-")}-${r}`,
+      );
       const before = repo.branches.get("main") ?? null;
       const after = repo.commit({
         ".github/ideas-sync.yml": "documents:\n  - path: doc/ideas.md\n",

@@ -28,6 +28,9 @@ const URL_START = /^[\p{L}\p{N}_]+:[^ ]+/u;
 // A second scheme inside a URL: two URLs pasted together.
 const DOUBLED_URL = /.[\p{L}\p{N}_+.-]+:\/\//u;
 
+// What any markup needs in a line.
+const MAY_HOLD_MARKUP = /[_*'[]|--/;
+
 type SpanKind = "emphasis" | "strong" | "inlineCode";
 
 interface Span {
@@ -70,7 +73,7 @@ export function parseGoshInline(
 ): PhrasingContent[] {
   const segment = line.text.slice(from, to);
   // Most lines hold no markup at all.
-  if (!/[_*'[]|--/.test(segment)) {
+  if (!MAY_HOLD_MARKUP.test(segment)) {
     if (segment === "") return [];
     return [textNode(segment, context.point(line, from), context.point(line, to))];
   }
@@ -108,8 +111,8 @@ function matchSpans(
 ): void {
   let i = s.indexOf(marker);
   if (i === -1) return;
-  const openers: number[] = [];
-  const closers: number[] = [];
+  const openers = clear(scratch.openers);
+  const closers = clear(scratch.closers);
   for (; i !== -1; i = s.indexOf(marker, i + 1)) {
     if (OPEN.has(s[i - 1] ?? "")) openers.push(i);
     if (close.has(s[i + 1] ?? "")) closers.push(i);
@@ -117,8 +120,8 @@ function matchSpans(
   // Taken openers and closers both grow left to right, as do the positions
   // asked about, so "was it taken by the other side?" needs no set: a
   // cursor into each list of taken positions.
-  const takenOpeners: number[] = [];
-  const takenClosers: number[] = [];
+  const takenOpeners = clear(scratch.takenOpeners);
+  const takenClosers = clear(scratch.takenClosers);
   let tc = 0;
   let to = 0;
   let c = 0;
@@ -139,6 +142,20 @@ function matchSpans(
     spans.push({ kind, open: p, close: q });
     c += 1;
   }
+}
+
+// Work lists of matchSpans, reused from line to line: a document has
+// hundreds of thousands of lines, and matching never re-enters itself.
+const scratch = {
+  openers: [] as number[],
+  closers: [] as number[],
+  takenOpeners: [] as number[],
+  takenClosers: [] as number[],
+};
+
+function clear(list: number[]): number[] {
+  list.length = 0;
+  return list;
 }
 
 // Spans must nest. A span that crosses one that started earlier, or that

@@ -59,11 +59,14 @@ export function parseGosh(text: string): ParsedDocument {
 
 // Any line followed by a ###, === or ~~~ underline is a heading that
 // `[Title]` can refer to; gosh collects them before parsing, ignoring nesting.
+const TITLE = /^[^ \n;]/u;
+const UNDERLINE = /^(#{3}|={3}|~{3})/;
+
 function collectReferences(lines: readonly GoshLine[]): Set<string> {
   const references = new Set<string>();
   for (let i = 0; i + 1 < lines.length; i += 1) {
     const line = lines[i] as GoshLine;
-    if (/^[^ \n;]/u.test(line.text) && /^(#{3}|={3}|~{3})/.test((lines[i + 1] as GoshLine).text)) {
+    if (TITLE.test(line.text) && UNDERLINE.test((lines[i + 1] as GoshLine).text)) {
       references.add(line.text);
     }
   }

@@ -127,7 +127,7 @@ function toMarkdownNode(node: RootContent): Rewritten {
       return value === node.value ? node : { type: "text", value };
     }
     case "inlineCode": {
-      if (!/[\r\n\u0000]/.test(node.value)) return node;
+      if (!CODE_NEEDS_CLEANING.test(node.value)) return node;
       const value = clean(node.value.replace(/\r\n|\r|\n/g, " "));
       return value === node.value ? node : { type: "inlineCode", value };
     }
@@ -178,6 +178,8 @@ function toMarkdownNode(node: RootContent): Rewritten {
   }
 }
 
+// Code that the rewrite changes: line breaks and NUL.
+const CODE_NEEDS_CLEANING = /[\r\n\u0000]/;
 // Text that the rewrite changes: line breaks, NUL, byte order marks, mentions.
 const NEEDS_CLEANING = /[\r\n\u0000\uFEFF@]/;
 
@@ -201,22 +203,34 @@ function toPhrasing(node: PhrasingContent): PhrasingContent | PhrasingContent[] 
   return toMarkdownNode(node) as PhrasingContent | PhrasingContent[];
 }
 
+const LEADING_SPACE = /^\s/;
+const TRAILING_SPACE = /\s$/;
+
 // "_by x _" is no emphasis in Markdown: a closing marker cannot follow a
 // space. The space goes outside the emphasis instead.
 function keepSpaceOutside(
   node: Extract<PhrasingContent, { type: "emphasis" | "strong" | "delete" }>,
 ): PhrasingContent | PhrasingContent[] {
+  // Most spans have no space at their edges and no empty text: as they are.
+  const firstChild = node.children[0];
+  const lastChild = node.children[node.children.length - 1];
+  if (
+    !(firstChild?.type === "text" && LEADING_SPACE.test(firstChild.value)) &&
+    !(lastChild?.type === "text" && TRAILING_SPACE.test(lastChild.value)) &&
+    node.children.every((child) => child.type !== "text" || child.value !== "")
+  )
+    return node;
   const children = [...node.children];
   const before: PhrasingContent[] = [];
   const after: PhrasingContent[] = [];
   const first = children[0];
-  if (first?.type === "text" && /^\s/.test(first.value)) {
+  if (first?.type === "text" && LEADING_SPACE.test(first.value)) {
     const value = first.value.trimStart();
     before.push({ type: "text", value: first.value.slice(0, first.value.length - value.length) });
     children[0] = { type: "text", value };
   }
   const last = children[children.length - 1];
-  if (last?.type === "text" && /\s$/.test(last.value)) {
+  if (last?.type === "text" && TRAILING_SPACE.test(last.value)) {
     const value = last.value.trimEnd();
     after.push({ type: "text", value: last.value.slice(value.length) });
     children[children.length - 1] = { type: "text", value };
@@ -234,6 +248,8 @@ function clean(value: string): string {
   return value.includes("\u0000") ? value.replace(/\u0000/g, "\uFFFD") : value;
 }
 
+const WWW = /[wW]{3}\./;
+
 // The link-literal transform walks the whole tree with several patterns; most
 // bodies hold nothing it could link.
 function mayHoldLinkLiteral(node: Nodes): boolean {
@@ -242,7 +258,7 @@ function mayHoldLinkLiteral(node: Nodes): boolean {
     return (
       value.includes("@") ||
       (value.includes(":") && /:\/\/|mailto:|xmpp:/i.test(value)) ||
-      /[wW]{3}\./.test(value)
+      WWW.test(value)
     );
   }
   if (node.type === "link" || node.type === "linkReference") return false;
@@ -282,13 +298,17 @@ function textWithoutNeedlessEscaping(
   });
 }
 
+const LINE_END_BEFORE = /[\r\n][\t ]*$/;
+const LINE_START_AFTER = /^[\r\n]/;
+const SPACE_AT_END = /[\t ]$/;
+
 /** Whether remark might escape something in this text, between these neighbours. */
 function needsEscaping(value: string, before: string, after: string): boolean {
   return (
     ESCAPED_ANYWHERE.test(value) ||
     ESCAPED_PAIR.test(before.slice(-1) + value + after.slice(0, 1)) ||
-    (/[\r\n][\t ]*$/.test(before) && ESCAPED_AT_LINE_START.test(value)) ||
-    (/^[\r\n]/.test(after) && /[\t ]$/.test(value))
+    (LINE_END_BEFORE.test(before) && ESCAPED_AT_LINE_START.test(value)) ||
+    (LINE_START_AFTER.test(after) && SPACE_AT_END.test(value))
   );
 }
 
@@ -388,6 +408,10 @@ const ATTENTION_AFTER = /^$|^[ \t\r\n.,;:!?)]/;
 // A link destination remark writes as it is.
 const PLAIN_URL = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9/._~%?=+-]*$/;
 
+// Code remark writes between single backticks as it is.
+const PLAIN_CODE = /^[^`\r\n]+$/;
+const PADDED_CODE = /^ .* $|^ $/s;
+
 function writeSimplePhrasing(children: readonly PhrasingContent[], info: Info): string | null {
   // Each child's output, then a check of each against its neighbours' edges.
   const outputs: string[] = [];
@@ -416,7 +440,7 @@ function writeSimpleChild(child: PhrasingContent): string | null {
     case "text":
       return child.value;
     case "inlineCode":
-      return /^[^`\r\n]+$/.test(child.value) && !/^ .* $|^ $/s.test(child.value)
+      return PLAIN_CODE.test(child.value) && !PADDED_CODE.test(child.value)
         ? `\`${child.value}\``
         : null;
     case "emphasis":

@@ -379,7 +379,12 @@ function buildDescriptionItem(lines: readonly GoshLine[], state: BuildState): De
   while (termTextEnd > 1 && text[termTextEnd - 1] === " ") termTextEnd -= 1;
   const body: GoshLine[] = [];
   if (bodyStart < trimmed.length) {
-    body.push({ ...first, text: text.slice(bodyStart), col: first.col + bodyStart });
+    body.push({
+      no: first.no,
+      text: text.slice(bodyStart),
+      col: first.col + bodyStart,
+      shift: first.shift,
+    });
   }
   appendAll(body, bodyLines(lines.slice(1), 0));
   const details: DescriptionDetails = {
@@ -502,8 +507,8 @@ function recoverLines(
 }
 
 function dedent(line: GoshLine): GoshLine {
-  const lead = /^ */.exec(line.text)?.[0].length ?? 0;
-  return { ...line, text: line.text.slice(lead), col: line.col + lead };
+  const lead = leadingSpaces(line.text);
+  return { no: line.no, text: line.text.slice(lead), col: line.col + lead, shift: line.shift };
 }
 
 // Item and description bodies lose exactly two leading spaces; the first
@@ -511,7 +516,9 @@ function dedent(line: GoshLine): GoshLine {
 function bodyLines(lines: readonly GoshLine[], firstPrefix: number): GoshLine[] {
   return lines.map((line, index) => {
     const cut = index === 0 && firstPrefix > 0 ? firstPrefix : line.text.startsWith("  ") ? 2 : 0;
-    return cut === 0 ? line : { ...line, text: line.text.slice(cut), col: line.col + cut };
+    return cut === 0
+      ? line
+      : { no: line.no, text: line.text.slice(cut), col: line.col + cut, shift: line.shift };
   });
 }
 
@@ -520,14 +527,24 @@ function span(lines: readonly GoshLine[], state: BuildState): Position {
   const first = lines[0];
   if (!first)
     return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  let firstText: GoshLine | undefined;
   let last = first;
-  for (const line of lines) if (!isBlank(line)) last = line;
-  const firstText = lines.find((line) => !isBlank(line)) ?? first;
-  const lead = /^ */.exec(firstText.text)?.[0].length ?? 0;
+  for (const line of lines) {
+    if (isBlank(line)) continue;
+    firstText ??= line;
+    last = line;
+  }
+  firstText ??= first;
   return {
-    start: state.inline.point(firstText, lead),
+    start: state.inline.point(firstText, leadingSpaces(firstText.text)),
     end: state.inline.point(last, endOfText(last.text)),
   };
+}
+
+function leadingSpaces(text: string): number {
+  let lead = 0;
+  while (text.charCodeAt(lead) === 32) lead += 1;
+  return lead;
 }
 
 function extendTo(node: { position?: Position }, child: { position?: Position }): void {
@@ -565,5 +582,5 @@ function report(
 
 // gosh's empty line: spaces only.
 function isBlank(line: GoshLine): boolean {
-  return /^ *$/.test(line.text);
+  return leadingSpaces(line.text) === line.text.length;
 }

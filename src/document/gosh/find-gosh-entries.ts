@@ -41,7 +41,10 @@ export function findGoshEntries(
             "idea-in-abstract",
             `"${plainText(item.children[0])}" is in the abstract, which holds no ideas`,
           );
-        } else if (plainText(item.children[0]) === "") {
+          continue;
+        }
+        const title = plainText(item.children[0]);
+        if (title === "") {
           // A term of only spaces or empty markup (": :", ":' ':") titles
           // nothing, and GitHub takes no issue without a title.
           const at = item.position?.start;
@@ -53,7 +56,7 @@ export function findGoshEntries(
             "this entry's title has no text: it is no idea",
           );
         } else {
-          entries.push(toEntry(item, section, diagnostics));
+          entries.push(toEntry(item, title, section, diagnostics));
         }
       }
     } else {
@@ -63,11 +66,16 @@ export function findGoshEntries(
   return entries;
 }
 
-function toEntry(item: DescriptionItem, section: string | null, diagnostics: Diagnostics): Entry {
+function toEntry(
+  item: DescriptionItem,
+  title: string,
+  section: string | null,
+  diagnostics: Diagnostics,
+): Entry {
   const start = item.position?.start;
   reportNestedPins(item.children[1], diagnostics);
   return {
-    title: plainText(item.children[0]),
+    title,
     section,
     line: start?.line ?? 1,
     endLine: item.position?.end.line ?? start?.line ?? 1,

@@ -38,7 +38,34 @@ export interface Style {
   next?: RegExp;
   cont: RegExp;
   contnext?: RegExp;
+  /**
+   * Whether the style goes on at `line`, followed by `next` (both without
+   * "\n"): the same answer as `cont` on `line + "\n"` and `contnext` on
+   * `next + "\n"`, without building those strings for every line of every
+   * container. test/document/gosh-styles.test.ts holds each to its patterns.
+   */
+  goesOn: (line: string, next: string) => boolean;
 }
+
+// Helpers for goesOn. A line holds no line break, so the appended "\n" only
+// matters where a pattern can match it: `.` with the `s` flag, `[^ ]`, and
+// `^\n` (an empty line). `$` without the `m` flag matches at the very end
+// only, never before the "\n".
+const isEmpty = (line: string): boolean => line === "";
+const indented = (line: string): boolean => line.startsWith("  ");
+const never = (): boolean => false;
+// `^X{0,2}[^X]` fails exactly when the line starts with three characters of X.
+const notUnderlined =
+  (chars: string) =>
+  (_line: string, next: string): boolean =>
+    !(
+      next.length >= 3 &&
+      chars.includes(next[0] as string) &&
+      chars.includes(next[1] as string) &&
+      chars.includes(next[2] as string)
+    );
+const DESCRIPTION_TERM = /^:[^:]+:/u;
+const PLAIN_CONT = /^([*_])?[\p{L}\p{N}_('"[]/u;
 
 // A plain paragraph starts at any line that is not indented, not empty and
 // not a comment.
@@ -46,7 +73,12 @@ const PLAIN_BEGIN = /^[^ \n;].*/su;
 
 const STYLE_LIST: Style[] = [
   //      Title of the document     (indented lines and blank lines at the start)
-  { name: "header", begin: /^ +.+/su, cont: /(^ +.+)|(^\n)/su },
+  {
+    name: "header",
+    begin: /^ +.+/su,
+    cont: /(^ +.+)|(^\n)/su,
+    goesOn: (line) => isEmpty(line) || line.startsWith(" "),
+  },
   // Abstract
   // ########
   {
@@ -55,13 +87,28 @@ const STYLE_LIST: Style[] = [
     next: /^###/u,
     cont: /.*/su,
     contnext: /(^[^(#)])|(^\n)/u,
+    goesOn: (_line, next) => isEmpty(next) || !"(#)".includes(next[0] as string),
   },
   // Chapter title
   // #############
-  { name: "chapter", begin: PLAIN_BEGIN, next: /^#{3}/u, cont: /.*/su, contnext: /^#{0,2}[^#]/u },
+  {
+    name: "chapter",
+    begin: PLAIN_BEGIN,
+    next: /^#{3}/u,
+    cont: /.*/su,
+    contnext: /^#{0,2}[^#]/u,
+    goesOn: notUnderlined("#"),
+  },
   // Section title
   // =============
-  { name: "section", begin: PLAIN_BEGIN, next: /^={3}/u, cont: /.*/su, contnext: /^={0,2}[^=]/u },
+  {
+    name: "section",
+    begin: PLAIN_BEGIN,
+    next: /^={3}/u,
+    cont: /.*/su,
+    contnext: /^={0,2}[^=]/u,
+    goesOn: notUnderlined("="),
+  },
   // Subsection title
   // ~~~~~~~~~~~~~~~~
   {
@@ -70,6 +117,7 @@ const STYLE_LIST: Style[] = [
     next: /^~{3}/u,
     cont: /.*/su,
     contnext: /^~{0,2}[^~]/u,
+    goesOn: notUnderlined("~"),
   },
   // Paragraph title
   // ---------------
@@ -79,30 +127,74 @@ const STYLE_LIST: Style[] = [
     next: /^-{3}/u,
     cont: /.*/su,
     contnext: /^[-~=#]{0,2}[^-~=#]/u,
+    goesOn: notUnderlined("-~=#"),
   },
   // | annotation
-  { name: "annotation", begin: /^\|/u, cont: /^\|/u },
+  { name: "annotation", begin: /^\|/u, cont: /^\|/u, goesOn: (line) => line.startsWith("|") },
   // : raw output
-  { name: "raw", begin: /(^: )|(^:$)/u, cont: /(^: )|(^:$)/u },
+  // (With the "\n" appended, a line of a lone ":" does not go on.)
+  {
+    name: "raw",
+    begin: /(^: )|(^:$)/u,
+    cont: /(^: )|(^:$)/u,
+    goesOn: (line) => line.startsWith(": "),
+  },
   // * item
   //   continued
-  { name: "itemize", begin: /^\* .+/su, cont: /(^  +[^ ])|(^\n)|(^\* .+)/su, contnext: /^.*$/su },
-  { name: "item", begin: /^\* .+/su, cont: /(^ {2}.+)|(^\n)/su },
+  {
+    name: "itemize",
+    begin: /^\* .+/su,
+    cont: /(^  +[^ ])|(^\n)|(^\* .+)/su,
+    contnext: /^.*$/su,
+    goesOn: (line) => isEmpty(line) || indented(line) || line.startsWith("* "),
+  },
+  {
+    name: "item",
+    begin: /^\* .+/su,
+    cont: /(^ {2}.+)|(^\n)/su,
+    goesOn: (line) => isEmpty(line) || indented(line),
+  },
   // # numbered item
-  { name: "enumeration", begin: /^# .+/su, cont: /(^  +[^ ])|(^\n)|(^# .+)/su },
-  { name: "enum", begin: /^# .+/su, cont: /(^ {2}.+)|(^\n)/su },
+  {
+    name: "enumeration",
+    begin: /^# .+/su,
+    cont: /(^  +[^ ])|(^\n)|(^# .+)/su,
+    goesOn: (line) => isEmpty(line) || indented(line) || line.startsWith("# "),
+  },
+  {
+    name: "enum",
+    begin: /^# .+/su,
+    cont: /(^ {2}.+)|(^\n)/su,
+    goesOn: (line) => isEmpty(line) || indented(line),
+  },
   // :Term:
   //
   //   body, indented by two spaces
-  { name: "description", begin: /^:[^:]+:/u, cont: /(^  +[^ ])|(^\n)|(^:[^:]+:)/u },
-  { name: "descitem", begin: /^:[^:]+:/u, cont: /(^ {2}.+)|(^\n)/su },
+  {
+    name: "description",
+    begin: /^:[^:]+:/u,
+    cont: /(^  +[^ ])|(^\n)|(^:[^:]+:)/u,
+    goesOn: (line) => isEmpty(line) || indented(line) || DESCRIPTION_TERM.test(line),
+  },
+  {
+    name: "descitem",
+    begin: /^:[^:]+:/u,
+    cont: /(^ {2}.+)|(^\n)/su,
+    goesOn: (line) => isEmpty(line) || indented(line),
+  },
   // ! verbatim
-  { name: "verbatim", begin: /^!/u, cont: /^!/u },
+  { name: "verbatim", begin: /^!/u, cont: /^!/u, goesOn: (line) => line.startsWith("!") },
   // A paragraph goes on at a line that starts with a word character, ( ' " or [,
   // optionally after one * or _.
-  { name: "plain", begin: PLAIN_BEGIN, cont: /^([*_])?[\p{L}\p{N}_('"[]/u },
-  { name: "empty", begin: /^ *$/u, cont: /^ *$/u },
-  { name: "undefined", begin: /.*/su, cont: /(?!)/u },
+  {
+    name: "plain",
+    begin: PLAIN_BEGIN,
+    cont: /^([*_])?[\p{L}\p{N}_('"[]/u,
+    goesOn: (line) => PLAIN_CONT.test(line),
+  },
+  // (With the "\n" appended, no line matches: each empty line is a block.)
+  { name: "empty", begin: /^ *$/u, cont: /^ *$/u, goesOn: never },
+  { name: "undefined", begin: /.*/su, cont: /(?!)/u, goesOn: never },
 ];
 
 /** Each style by name. */

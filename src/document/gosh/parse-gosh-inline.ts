@@ -28,6 +28,9 @@ const URL_START = /^[\p{L}\p{N}_]+:[^ ]+/u;
 // A second scheme inside a URL: two URLs pasted together.
 const DOUBLED_URL = /.[\p{L}\p{N}_+.-]+:\/\//u;
 
+// What any markup needs in a line.
+const MAY_HOLD_MARKUP = /[_*'[]|--/;
+
 type SpanKind = "emphasis" | "strong" | "inlineCode";
 
 interface Span {
@@ -70,16 +73,16 @@ export function parseGoshInline(
 ): PhrasingContent[] {
   const segment = line.text.slice(from, to);
   // Most lines hold no markup at all.
-  if (!/[_*'[]|--/.test(segment)) {
+  if (!MAY_HOLD_MARKUP.test(segment)) {
     if (segment === "") return [];
     return [textNode(segment, context.point(line, from), context.point(line, to))];
   }
   const s = " " + segment + " ";
-  const spans = dropCrossingSpans([
-    ...matchSpans(s, "_", CLOSE, "emphasis"),
-    ...matchSpans(s, "*", CLOSE, "strong"),
-    ...matchSpans(s, "'", CLOSE_CODE, "inlineCode"),
-  ]);
+  const spans: Span[] = [];
+  matchSpans(s, "_", CLOSE, "emphasis", spans);
+  matchSpans(s, "*", CLOSE, "strong", spans);
+  matchSpans(s, "'", CLOSE_CODE, "inlineCode", spans);
+  dropCrossingSpans(spans);
   const brackets = findBrackets(s, spans, line, from, context);
   const kept = keepSpansOutsideUrls(spans, brackets);
   return buildPhrasing(s, kept, brackets, line, from, context);
@@ -99,39 +102,71 @@ function pointAt(line: GoshLine, from: number, k: number, context: InlineContext
  * rescans reduce to taking openers left to right, each with the first unused
  * closer.
  */
-function matchSpans(s: string, marker: string, close: ReadonlySet<string>, kind: SpanKind): Span[] {
-  const openers: number[] = [];
-  const closers: number[] = [];
-  for (let i = s.indexOf(marker); i !== -1; i = s.indexOf(marker, i + 1)) {
+function matchSpans(
+  s: string,
+  marker: string,
+  close: ReadonlySet<string>,
+  kind: SpanKind,
+  spans: Span[],
+): void {
+  let i = s.indexOf(marker);
+  if (i === -1) return;
+  const openers = clear(scratch.openers);
+  const closers = clear(scratch.closers);
+  for (; i !== -1; i = s.indexOf(marker, i + 1)) {
     if (OPEN.has(s[i - 1] ?? "")) openers.push(i);
     if (close.has(s[i + 1] ?? "")) closers.push(i);
   }
-  const used = new Set<number>();
-  const spans: Span[] = [];
+  // Taken openers and closers both grow left to right, as do the positions
+  // asked about, so "was it taken by the other side?" needs no set: a
+  // cursor into each list of taken positions.
+  const takenOpeners = clear(scratch.takenOpeners);
+  const takenClosers = clear(scratch.takenClosers);
+  let tc = 0;
+  let to = 0;
   let c = 0;
   for (const p of openers) {
-    if (used.has(p)) continue;
-    while (c < closers.length && ((closers[c] as number) < p + 2 || used.has(closers[c] as number)))
-      c += 1;
+    while (tc < takenClosers.length && (takenClosers[tc] as number) < p) tc += 1;
+    if (takenClosers[tc] === p) continue;
+    for (; c < closers.length; c += 1) {
+      const q = closers[c] as number;
+      if (q < p + 2) continue;
+      while (to < takenOpeners.length && (takenOpeners[to] as number) < q) to += 1;
+      if (takenOpeners[to] !== q) break;
+    }
     const q = closers[c];
     // The first unused opener without a closer means no later one has one.
     if (q === undefined) break;
-    used.add(p);
-    used.add(q);
+    takenOpeners.push(p);
+    takenClosers.push(q);
     spans.push({ kind, open: p, close: q });
     c += 1;
   }
-  return spans;
+}
+
+// Work lists of matchSpans, reused from line to line: a document has
+// hundreds of thousands of lines, and matching never re-enters itself.
+const scratch = {
+  openers: [] as number[],
+  closers: [] as number[],
+  takenOpeners: [] as number[],
+  takenClosers: [] as number[],
+};
+
+function clear(list: number[]): number[] {
+  list.length = 0;
+  return list;
 }
 
 // Spans must nest. A span that crosses one that started earlier, or that
 // lies inside code (whose text is literal), stays literal.
-function dropCrossingSpans(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.open - b.open);
-  const kept: Span[] = [];
+function dropCrossingSpans(spans: Span[]): void {
+  if (spans.length < 2) return;
+  sortByStart(spans, (span) => span.open);
   const stack: Span[] = [];
   let codeDepth = 0;
-  for (const span of sorted) {
+  let kept = 0;
+  for (const span of spans) {
     while (stack.length > 0 && (stack[stack.length - 1] as Span).close < span.open) {
       if ((stack.pop() as Span).kind === "inlineCode") codeDepth -= 1;
     }
@@ -139,9 +174,24 @@ function dropCrossingSpans(spans: Span[]): Span[] {
     if (codeDepth > 0 || (top && span.close > top.close)) continue;
     stack.push(span);
     if (span.kind === "inlineCode") codeDepth += 1;
-    kept.push(span);
+    spans[kept++] = span;
   }
-  return kept;
+  spans.length = kept;
+}
+
+// A stable insertion sort in place: the lists of one line are short, and
+// Array.prototype.sort allocates a work area on every call.
+function sortByStart<T>(items: T[], start: (item: T) => number): void {
+  for (let i = 1; i < items.length; i += 1) {
+    const item = items[i] as T;
+    const key = start(item);
+    let j = i - 1;
+    while (j >= 0 && start(items[j] as T) > key) {
+      items[j + 1] = items[j] as T;
+      j -= 1;
+    }
+    items[j + 1] = item;
+  }
 }
 
 /**
@@ -325,7 +375,7 @@ function buildPhrasing(
       tokens.push({ at: b.open, type: "atom", node: link, end: b.close + 1 });
     }
   }
-  tokens.sort((a, b) => a.at - b.at);
+  sortByStart(tokens, (token) => token.at);
 
   const root: PhrasingContent[] = [];
   const stack: PhrasingContent[][] = [root];

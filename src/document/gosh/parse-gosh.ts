@@ -19,10 +19,17 @@ import { splitGoshLines, type GoshLine } from "./split-gosh-lines.js";
 export function parseGosh(text: string): ParsedDocument {
   const diagnostics = new Diagnostics();
   const { lines, pins, lineStarts, lineLengths } = splitGoshLines(text, diagnostics);
+  // The end of one node is often the start of the next, and every point
+  // lives as long as the tree: asked for the point it made last, it hands
+  // out that same object (points are never changed once made).
+  let last: Point = { line: 0, column: 0, offset: -1 };
   const point = (line: GoshLine, index: number): Point => {
     const length = lineLengths[line.no - 1] ?? 0;
     const column = Math.min(Math.max(line.col + index + line.shift, 0), length);
-    return { line: line.no, column: column + 1, offset: (lineStarts[line.no - 1] ?? 0) + column };
+    const offset = (lineStarts[line.no - 1] ?? 0) + column;
+    if (offset !== last.offset || line.no !== last.line)
+      last = { line: line.no, column: column + 1, offset };
+    return last;
   };
   const state: BuildState = {
     diagnostics,
@@ -59,11 +66,14 @@ export function parseGosh(text: string): ParsedDocument {
 
 // Any line followed by a ###, === or ~~~ underline is a heading that
 // `[Title]` can refer to; gosh collects them before parsing, ignoring nesting.
+const TITLE = /^[^ \n;]/u;
+const UNDERLINE = /^(#{3}|={3}|~{3})/;
+
 function collectReferences(lines: readonly GoshLine[]): Set<string> {
   const references = new Set<string>();
   for (let i = 0; i + 1 < lines.length; i += 1) {
     const line = lines[i] as GoshLine;
-    if (/^[^ \n;]/u.test(line.text) && /^(#{3}|={3}|~{3})/.test((lines[i + 1] as GoshLine).text)) {
+    if (TITLE.test(line.text) && UNDERLINE.test((lines[i + 1] as GoshLine).text)) {
       references.add(line.text);
     }
   }

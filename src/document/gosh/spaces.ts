@@ -6,6 +6,6 @@
 /** The length of `text` without its trailing spaces. */
 export function endOfText(text: string): number {
   let end = text.length;
-  while (end > 0 && text[end - 1] === " ") end -= 1;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end -= 1;
   return end;
 }

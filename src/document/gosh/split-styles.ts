@@ -12,6 +12,12 @@ export interface Block {
 
 const EMPTY = STYLES.get("empty") as Style;
 const UNDEFINED = STYLES.get("undefined") as Style;
+const CONTEXT_STYLES = new Map(
+  Object.entries(SUBSTYLES).map(([context, names]) => [
+    context as Context,
+    names.map((name) => STYLES.get(name) as Style),
+  ]),
+);
 
 /**
  * Cuts `lines` into blocks: at each line, the first style of the context that
@@ -22,20 +28,14 @@ const UNDEFINED = STYLES.get("undefined") as Style;
  * @returns the blocks in order; together they hold every line
  */
 export function splitStyles(context: Context, lines: readonly GoshLine[]): Block[] {
-  const styles = SUBSTYLES[context].map((name) => STYLES.get(name) as Style);
+  const styles = CONTEXT_STYLES.get(context) as readonly Style[];
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const style = styleOf(styles, textAt(lines, i), textAt(lines, i + 1));
     const block: Block = { style: style.name, lines: [lines[i] as GoshLine] };
     i += 1;
-    // gosh tests continuation lines with "\n" appended; each line is the
-    // next line once before it is the current one.
-    let next = textAt(lines, i) + "\n";
-    while (i < lines.length) {
-      const line = next;
-      next = textAt(lines, i + 1) + "\n";
-      if (!continues(style, line, next)) break;
+    while (i < lines.length && style.goesOn(textAt(lines, i), textAt(lines, i + 1))) {
       block.lines.push(lines[i] as GoshLine);
       i += 1;
     }
@@ -54,10 +54,4 @@ function styleOf(styles: readonly Style[], line: string, next: string): Style {
     if (style.begin.test(line) && (!style.next || style.next.test(next))) return style;
   }
   return EMPTY.begin.test(line) ? EMPTY : UNDEFINED;
-}
-
-// Both lines come with "\n" appended.
-function continues(style: Style, line: string, next: string): boolean {
-  if (!style.cont.test(line)) return false;
-  return !style.contnext || style.contnext.test(next);
 }

@@ -6,6 +6,7 @@ import { syncDocuments } from "../app/sync-documents.js";
 import { reportOutcome } from "../app/report-outcome.js";
 import type { DocumentOutcome } from "../app/types.js";
 import type { Config } from "../config/config-schema.js";
+import { paceCreations } from "../github/pace-creations.js";
 import { countRequests } from "../github/count-requests.js";
 import type { CheckRunReport } from "../github/create-check-run.js";
 import { howToConfirm } from "./how-to-confirm.js";
@@ -41,6 +42,12 @@ export async function syncAndReport(
 ): Promise<DocumentReport[]> {
   const { octokit, environment } = context;
   const requests = countRequests(octokit);
+  // A workflow run counts only its own creations: the count starts with it.
+  paceCreations(
+    octokit,
+    { times: [], clock: null },
+    { sleep: context.sleep, maxWaitMs: context.maxWaitSeconds * 1000 },
+  );
   const documents = config.documents.filter(
     (document) => !options.paths || options.paths.has(document.path),
   );

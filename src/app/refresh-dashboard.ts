@@ -26,7 +26,8 @@ export interface RefreshTarget {
 /**
  * Reads the configuration and the document on the branch and the issues
  * ideas-sync made, and writes the document's dashboard when what it shows
- * changed (three reads, at most one write). Nothing when the repository has
+ * changed (three reads, at most one write); it never creates one. Nothing
+ * when the repository has
  * no usable configuration, the document is not configured any more, or its
  * dashboard is turned off.
  * @param path the document whose idea issue was commented on
@@ -52,7 +53,9 @@ export async function refreshDashboard(target: RefreshTarget, path: string): Pro
     issues,
     config,
   });
-  if (!write) return false;
+  // A comment refreshes a dashboard; only a sync makes one. A sync still
+  // writing (in this process or another) makes it, and two would be one too many.
+  if (!write || write.type === "create-dashboard") return false;
   const number = await writeDashboard(octokit, repo, write);
   target.log({ path, issue: number }, "dashboard refreshed");
   return true;

@@ -41,8 +41,10 @@ export function paceCreations(
     const creates =
       String(endpoint.method).toUpperCase() === "POST" &&
       CREATES.test(String(endpoint.url).split("?")[0] as string);
-    if (creates) {
-      const wait = waitMs(budget);
+    let reserved: number | null = null;
+    // Another run of the installation may take the room while this one
+    // waits: the count is looked at again after each wait.
+    for (let wait = creates ? waitMs(budget) : 0; wait > 0; wait = waitMs(budget)) {
       if (wait > options.maxWaitMs)
         throw Object.assign(
           new Error(
@@ -50,20 +52,32 @@ export function paceCreations(
           ),
           { status: 403, response: { headers: { "retry-after": String(Math.ceil(wait / 1000)) } } },
         );
-      if (wait > 0) {
-        await options.sleep(wait);
-        if (budget.clock) budget.clock.slept += wait;
-      }
+      // Runs of one installation wait side by side: the clock moves to the
+      // latest time any of them waited for, never by the sum of their waits.
+      const until = now(budget) + wait;
+      await options.sleep(wait);
+      if (budget.clock)
+        budget.clock.slept = Math.max(budget.clock.slept, until - budget.clock.date);
+    }
+    if (creates) {
+      // Counted before it is sent, so that a run beside this one sees it.
+      reserved = now(budget) + 1000;
+      insert(budget.times, reserved);
     }
     try {
       const response = await request(endpoint);
       const date = tick(budget, response.headers.date);
-      if (creates) record(budget, date);
+      if (reserved !== null) settle(budget, reserved, date + 1000);
       return response;
     } catch (error) {
       const headers = (error as { response?: { headers?: Record<string, string> } }).response
         ?.headers;
       tick(budget, headers?.date);
+      // Not created (or, after a 5xx, perhaps created: counting it errs on the safe side).
+      if (reserved !== null) {
+        const status = (error as { status?: number }).status ?? 0;
+        if (status > 0 && status < 500) settle(budget, reserved, null);
+      }
       throw error;
     }
   });
@@ -81,11 +95,22 @@ function now(budget: CreationBudget): number {
   return budget.clock ? budget.clock.date + budget.clock.slept : Date.now();
 }
 
-// `date` has whole seconds: the creation may have come up to a second later.
-function record(budget: CreationBudget, at: number): void {
-  budget.times.push(at + 1000);
+// Replaces a creation counted before it was sent by its time as GitHub
+// answered it (`date` has whole seconds: up to a second later), or drops
+// it when GitHub did not make it; forgets creations over an hour old.
+function settle(budget: CreationBudget, reserved: number, at: number | null): void {
+  const index = budget.times.indexOf(reserved);
+  if (index !== -1) budget.times.splice(index, 1);
+  if (at !== null) insert(budget.times, Math.max(at, reserved));
   const hourAgo = now(budget) - 3_600_000;
   while ((budget.times[0] ?? Infinity) <= hourAgo) budget.times.shift();
+}
+
+// Keeps the times in order, as the count reads them.
+function insert(times: number[], time: number): void {
+  let i = times.length;
+  while (i > 0 && (times[i - 1] as number) > time) i -= 1;
+  times.splice(i, 0, time);
 }
 
 // How long until one more creation stays within both limits.

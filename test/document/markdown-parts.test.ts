@@ -31,6 +31,13 @@ const TRICKY_LINES = [
   "[foo]: https://example.org/foo",
   "[bar  baz]: <https://example.org/bar> 'title'",
   "[^n]: the note",
+  "[a\\]b]: /escaped",
+  "[Straße]: /folded",
+  "[^ß]: a folded note",
+  "See [a\\]b], [STRASSE], [x][straße] and[^ß].",
+  "[a",
+  "b]: /across-lines",
+  "  ---",
   "```",
   "~~~",
   "````",
@@ -69,7 +76,8 @@ const trickyDocument = fc
     fc.array(fc.constantFrom(...TRICKY_LINES), { maxLength: 50 }),
     fc.constantFrom("\n", "\r\n", "\r"),
   )
-  .map(([lines, eol]) => lines.join(eol));
+  .map(([lines, eol]) => lines.join(eol))
+  .chain((text) => fc.constantFrom(text, `\uFEFF${text}`));
 
 describe("reading Markdown in parts", () => {
   it("cuts only before headings, and each part starts where it says", () => {

@@ -6,6 +6,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { normalizeIdentifier } from "micromark-util-normalize-identifier";
 import { definitionsOf, type DefinitionLine } from "./definitions-of.js";
 import { endsOpen } from "./ends-open.js";
 import { shiftPositions } from "./shift-positions.js";
@@ -41,7 +42,9 @@ export function readMarkdownTree(text: string, partSize: number): Root {
       ? { offset: carried.offset, line: carried.line, text: carried.text + next.text }
       : next;
     const tree = parser.parse(part.text);
-    if (endsOpen(tree, part.text) && next !== cut[cut.length - 1]) {
+    // Offsets in the tree do not count a byte order mark.
+    const parsedText = part.offset === 0 ? part.text.replace(/^\uFEFF/, "") : part.text;
+    if (endsOpen(tree, parsedText) && next !== cut[cut.length - 1]) {
       carried = part;
       continue;
     }
@@ -49,19 +52,23 @@ export function readMarkdownTree(text: string, partSize: number): Root {
     parsed.push({ part, tree });
   }
   if (parsed.length === 1) return (parsed[0] as ParsedPart).tree;
-  const definitions = parsed.map(({ tree }) => definitionsOf(tree));
+  const definitions = parsed.map(({ part, tree }) => definitionsOf(tree, part.text));
   const children: RootContent[] = [];
+  const bom = text.startsWith("\uFEFF") ? 1 : 0;
   let end = (parsed[parsed.length - 1] as ParsedPart).tree.position?.end;
   parsed.forEach(({ part, tree }, index) => {
-    const own = new Set(definitions[index]?.map((d) => d.identifier));
+    const own = new Set(definitions[index]?.map((d) => d.key));
     const needed = foreignDefinitions(part.text, definitions, index, own);
     const reparsed =
       needed.length > 0 ? withDefinitions(part, needed, index === 0) : { tree, lines: 0, chars: 0 };
-    shiftPositions(reparsed.tree, part.line - 1 - reparsed.lines, part.offset - reparsed.chars);
+    // micromark counts offsets after a byte order mark; the first part drops its own.
+    const base = part.offset === 0 ? 0 : part.offset - bom;
+    shiftPositions(reparsed.tree, part.line - 1 - reparsed.lines, base - reparsed.chars);
     if (index === parsed.length - 1) end = reparsed.tree.position?.end;
     for (const child of reparsed.tree.children) {
-      const start = child.position?.start.offset ?? part.offset;
-      if (start >= part.offset && start < part.offset + part.text.length) children.push(child);
+      const start = child.position?.start.offset ?? base;
+      const own = part.offset === 0 ? part.text.length - bom : part.text.length;
+      if (start >= base && start < base + own) children.push(child);
     }
   });
   return {
@@ -74,7 +81,14 @@ export function readMarkdownTree(text: string, partSize: number): Root {
   };
 }
 
-/** Definitions made in other parts whose label this part's text mentions. */
+// A bracketed span as a reference's label may be written: no unescaped
+// bracket inside.
+const SPAN = /\[((?:\\[\s\S]|[^\\[\]])*)\]/g;
+
+/**
+ * Definitions made in other parts whose label this part's text mentions: a
+ * bracketed span whose key, as micromark makes it, is the definition's.
+ */
 function foreignDefinitions(
   text: string,
   definitions: DefinitionLine[][],
@@ -82,19 +96,19 @@ function foreignDefinitions(
   own: Set<string>,
 ): DefinitionLine[] {
   if (!text.includes("[")) return [];
-  const folded = text.replace(/\s+/g, " ").toLowerCase();
+  const mentioned = new Set<string>();
+  for (const match of text.matchAll(SPAN)) {
+    const span = match[1] as string;
+    mentioned.add(
+      span.startsWith("^") ? `^${normalizeIdentifier(span.slice(1))}` : normalizeIdentifier(span),
+    );
+  }
   const needed = new Map<string, DefinitionLine>();
   definitions.forEach((list, at) => {
     if (at === index) return;
-    for (const definition of list) {
-      const label = definition.identifier.replace(/^\^/, "");
-      if (
-        !own.has(definition.identifier) &&
-        !needed.has(definition.identifier) &&
-        folded.includes(label)
-      )
-        needed.set(definition.identifier, definition);
-    }
+    for (const definition of list)
+      if (!own.has(definition.key) && !needed.has(definition.key) && mentioned.has(definition.key))
+        needed.set(definition.key, definition);
   });
   return [...needed.values()];
 }

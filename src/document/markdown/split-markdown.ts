@@ -54,12 +54,14 @@ export function splitMarkdown(text: string, size: number): MarkdownPart[] {
   while (offset < text.length) {
     let end = offset;
     while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end += 1;
-    const content = text.slice(offset, end);
+    // micromark drops a byte order mark before it reads the first line.
+    const content = text.slice(line === 1 && text.startsWith("\uFEFF") ? 1 : offset, end);
     const next = end + (text.startsWith("\r\n", end) ? 2 : end < text.length ? 1 : 0);
     if (line === 1 && FRONT_MATTER.test(content)) {
-      frontMatter = content.trim();
+      frontMatter = content.slice(0, 3);
     } else if (frontMatter !== null) {
-      if (content.trim() === frontMatter) frontMatter = null;
+      // Closed only by the same fence at the start of a line.
+      if (content.startsWith(frontMatter) && FRONT_MATTER.test(content)) frontMatter = null;
     } else if (fence) {
       const close = FENCE.exec(content);
       if (

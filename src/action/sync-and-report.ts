@@ -2,6 +2,7 @@
  * One run of the Action over a configuration's documents at a commit, and
  * its check runs.
  */
+import { inSync } from "../app/in-sync.js";
 import { syncDocuments } from "../app/sync-documents.js";
 import { reportOutcome } from "../app/report-outcome.js";
 import type { DocumentOutcome } from "../app/types.js";
@@ -132,16 +133,4 @@ function forWorkflow(
 function withoutButtons(report: CheckRunReport): CheckRunReport {
   const { actions: _actions, externalId: _externalId, ...rest } = report;
   return rest;
-}
-
-/** A sync that wrote nothing, left nothing and found no problem. */
-function inSync(outcome: DocumentOutcome): boolean {
-  return (
-    outcome.kind === "applied" &&
-    outcome.result.applied.length === 0 &&
-    outcome.result.deferred.length === 0 &&
-    outcome.result.stop === null &&
-    !outcome.diagnostics.some((d) => d.severity !== "info") &&
-    !outcome.plan.conflicts
-  );
 }

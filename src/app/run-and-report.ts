@@ -1,6 +1,7 @@
 /**
  * A run and its check runs.
  */
+import { inSync } from "./in-sync.js";
 import type { Config } from "../config/config-schema.js";
 import type { ConfigError } from "../config/parse-config.js";
 import { countRequests, type RequestCount } from "../github/count-requests.js";
@@ -164,19 +165,6 @@ function creationBudget(state: AppState, repo: RepoRef): CreationBudget {
   let budget = state.creations.get(key);
   if (!budget) state.creations.set(key, (budget = { times: [], clock: null }));
   return budget;
-}
-
-/** A sync that wrote nothing, left nothing and found no problem. */
-function inSync(outcome: DocumentOutcome): boolean {
-  if (outcome.kind === "unchanged") return !outcome.diagnostics.some((d) => d.severity !== "info");
-  return (
-    outcome.kind === "applied" &&
-    outcome.result.applied.length === 0 &&
-    outcome.result.deferred.length === 0 &&
-    outcome.result.stop === null &&
-    !outcome.diagnostics.some((d) => d.severity !== "info") &&
-    !outcome.plan.conflicts
-  );
 }
 
 /** "ideas-sync", or with the document's path when there are several. */

@@ -1,7 +1,7 @@
 /**
  * The digest of an idea's text, for change detection.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Digests title and body: equal exactly when both are equal. 16 hex digits
@@ -10,8 +10,7 @@ import { createHash } from "node:crypto";
  * @param markdown rendered body
  */
 export function hashIdea(title: string, markdown: string): string {
-  return createHash("sha256")
-    .update(JSON.stringify([title, markdown]))
-    .digest("hex")
-    .slice(0, 16);
+  // The one-shot hash: a Hash object per idea was a twentieth of reading a
+  // large document. Same digest as createHash("sha256").update(…).
+  return hash("sha256", JSON.stringify([title, markdown]), "hex").slice(0, 16);
 }

@@ -94,9 +94,10 @@ function readParagraph(
   paragraph: Paragraph,
   fields: Field[],
 ): { field: Field; bare: boolean } | null {
-  // Most paragraphs are prose without a colon or a bold or italic word:
-  // they are passed over without splitting them into lines.
-  if (!paragraph.children.some(mayStartField)) return null;
+  // Most paragraphs are prose in which no line starts with a name and a
+  // colon or with bold or italic: they are passed over without splitting
+  // them into lines.
+  if (!mayHoldHead(paragraph.children)) return null;
   const lines = splitLines(paragraph.children);
   const headOf = (index: number) => readHead((lines[index] as Line).nodes, index > 0);
   for (let i = 0; i < lines.length; i += 1) {
@@ -202,12 +203,44 @@ function readHead(nodes: readonly PhrasingContent[], within = false): Head | nul
   };
 }
 
-function mayStartField(node: PhrasingContent): boolean {
-  return (
-    node.type === "strong" ||
-    node.type === "emphasis" ||
-    (node.type === "text" && node.value.includes(":"))
-  );
+// The start of a plain head, as readHead reads it, at the start of a line.
+const PLAIN_HEAD = /^\s*([^:\n]+):(?=\s|$)/u;
+
+/**
+ * Whether some line of these nodes may start with a head: what splitLines
+ * and readHead would find, without building the lines. A line's first node
+ * (white space aside) is strong or emphasis, or text whose line starts with
+ * a possible name and a colon.
+ */
+function mayHoldHead(children: readonly PhrasingContent[]): boolean {
+  let atLineStart = true;
+  for (const node of children) {
+    if (node.type === "break") {
+      atLineStart = true;
+    } else if (node.type === "text") {
+      const value = node.value;
+      let start = 0;
+      for (;;) {
+        const newline = value.indexOf("\n", start);
+        const end = newline === -1 ? value.length : newline;
+        if (atLineStart) {
+          const piece = value.slice(start, end);
+          if (piece.trim() !== "") {
+            const head = PLAIN_HEAD.exec(piece);
+            if (head && isName((head[1] as string).trim())) return true;
+            atLineStart = false;
+          }
+        }
+        if (newline === -1) break;
+        start = newline + 1;
+        atLineStart = true;
+      }
+    } else {
+      if (atLineStart && (node.type === "strong" || node.type === "emphasis")) return true;
+      atLineStart = false;
+    }
+  }
+  return false;
 }
 
 function isName(text: string): boolean {

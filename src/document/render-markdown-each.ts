@@ -2,19 +2,28 @@
  * Many bodies → Markdown, in one pass.
  */
 import type { RootContent } from "mdast";
-import { renderMarkdown } from "./render-markdown.js";
+import { renderMarkdown, renderSimpleMarkdown } from "./render-markdown.js";
 
 // An HTML comment no document holds: rendered on a line of its own between
 // bodies, it marks where to cut the output.
 const SEPARATOR = "<!-- ideas-sync:next-body:c1f0d -->";
 
 /**
- * Renders each list of nodes as renderMarkdown would, with one call to the
- * Markdown writer for all of them: its set-up costs as much as a short body.
+ * Renders each list of nodes as renderMarkdown would. Bodies that need the
+ * Markdown writer share one call to it: its set-up costs as much as a short
+ * body. The others (most) are written without it.
  * @param bodies block nodes, per idea
  * @returns the Markdown of each, in order
  */
 export function renderMarkdownEach(bodies: ReadonlyArray<readonly RootContent[]>): string[] {
+  const out = bodies.map(renderSimpleMarkdown);
+  const rest = bodies.filter((_, index) => out[index] === null);
+  const written = renderTogether(rest);
+  let next = 0;
+  return out.map((markdown) => markdown ?? (written[next++] as string));
+}
+
+function renderTogether(bodies: ReadonlyArray<readonly RootContent[]>): string[] {
   if (bodies.length <= 1) return bodies.map((body) => renderMarkdown(body));
   const nodes: RootContent[] = [];
   bodies.forEach((body, index) => {

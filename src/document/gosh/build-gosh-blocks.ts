@@ -13,7 +13,7 @@ import type {
   PhrasingContent,
   RootContent,
 } from "mdast";
-import type { Position } from "unist";
+import type { Point, Position } from "unist";
 import type { Diagnostics } from "../diagnostics.js";
 import type { DescriptionDetails, DescriptionItem, DescriptionList } from "../types.js";
 import type { Context } from "./gosh-styles.js";
@@ -282,21 +282,42 @@ function misplacedUnderline(block: Block, next: Block | undefined): GoshLine | n
 }
 
 // A paragraph: gosh renders each line on its own, so markup never spans lines.
+// Text runs on across lines ("\n" between them) until markup interrupts it,
+// and becomes one node: what merging each line's text nodes would give,
+// without making them first.
 function buildParagraph(lines: readonly GoshLine[], state: BuildState): Paragraph {
   const children: PhrasingContent[] = [];
-  lines.forEach((line, index) => {
+  const point = state.inline.point;
+  let text = "";
+  let start: Point | null = null;
+  let end: Point | null = null;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as GoshLine;
     if (index > 0) {
       const previous = lines[index - 1] as GoshLine;
-      const end = state.inline.point(previous, endOfText(previous.text));
-      children.push({
-        type: "text",
-        value: "\n",
-        position: { start: end, end: state.inline.point(line, 0) },
-      });
+      const from = point(previous, endOfText(previous.text));
+      start ??= from;
+      text += "\n";
+      end = point(line, 0);
     }
-    appendAll(children, parseGoshInline(line, 0, endOfText(line.text), state.inline));
-  });
-  return { type: "paragraph", children: mergeTexts(children), position: span(lines, state) };
+    for (const node of parseGoshInline(line, 0, endOfText(line.text), state.inline)) {
+      if (node.type === "text") {
+        start ??= (node.position as Position).start;
+        text += node.value;
+        end = (node.position as Position).end;
+        continue;
+      }
+      if (start !== null) {
+        children.push({ type: "text", value: text, position: { start, end: end as Point } });
+        text = "";
+        start = null;
+      }
+      children.push(node);
+    }
+  }
+  if (start !== null)
+    children.push({ type: "text", value: text, position: { start, end: end as Point } });
+  return { type: "paragraph", children, position: span(lines, state) };
 }
 
 // * item            # numbered item

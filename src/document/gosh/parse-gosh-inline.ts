@@ -111,52 +111,50 @@ function matchSpans(
 ): void {
   let i = s.indexOf(marker);
   if (i === -1) return;
-  const openers = clear(scratch.openers);
-  const closers = clear(scratch.closers);
+  const { openers, closers, takenOpeners, takenClosers } = scratch;
+  let openerCount = 0;
+  let closerCount = 0;
   for (; i !== -1; i = s.indexOf(marker, i + 1)) {
-    if (OPEN.has(s[i - 1] ?? "")) openers.push(i);
-    if (close.has(s[i + 1] ?? "")) closers.push(i);
+    if (OPEN.has(s[i - 1] ?? "")) openers[openerCount++] = i;
+    if (close.has(s[i + 1] ?? "")) closers[closerCount++] = i;
   }
   // Taken openers and closers both grow left to right, as do the positions
   // asked about, so "was it taken by the other side?" needs no set: a
   // cursor into each list of taken positions.
-  const takenOpeners = clear(scratch.takenOpeners);
-  const takenClosers = clear(scratch.takenClosers);
+  let taken = 0;
   let tc = 0;
   let to = 0;
   let c = 0;
-  for (const p of openers) {
-    while (tc < takenClosers.length && (takenClosers[tc] as number) < p) tc += 1;
-    if (takenClosers[tc] === p) continue;
-    for (; c < closers.length; c += 1) {
+  for (let o = 0; o < openerCount; o += 1) {
+    const p = openers[o] as number;
+    while (tc < taken && (takenClosers[tc] as number) < p) tc += 1;
+    if (tc < taken && takenClosers[tc] === p) continue;
+    for (; c < closerCount; c += 1) {
       const q = closers[c] as number;
       if (q < p + 2) continue;
-      while (to < takenOpeners.length && (takenOpeners[to] as number) < q) to += 1;
-      if (takenOpeners[to] !== q) break;
+      while (to < taken && (takenOpeners[to] as number) < q) to += 1;
+      if (!(to < taken && takenOpeners[to] === q)) break;
     }
-    const q = closers[c];
     // The first unused opener without a closer means no later one has one.
-    if (q === undefined) break;
-    takenOpeners.push(p);
-    takenClosers.push(q);
+    if (c >= closerCount) break;
+    const q = closers[c] as number;
+    takenOpeners[taken] = p;
+    takenClosers[taken] = q;
+    taken += 1;
     spans.push({ kind, open: p, close: q });
     c += 1;
   }
 }
 
-// Work lists of matchSpans, reused from line to line: a document has
-// hundreds of thousands of lines, and matching never re-enters itself.
+// Work lists of matchSpans, reused from line to line (only ever grown): a
+// document has hundreds of thousands of lines, and matching never re-enters
+// itself. Each holds as many entries as the call in hand counted.
 const scratch = {
   openers: [] as number[],
   closers: [] as number[],
   takenOpeners: [] as number[],
   takenClosers: [] as number[],
 };
-
-function clear(list: number[]): number[] {
-  list.length = 0;
-  return list;
-}
 
 // Spans must nest. A span that crosses one that started earlier, or that
 // lies inside code (whose text is literal), stays literal.
@@ -209,18 +207,14 @@ function findBrackets(
 ): Bracket[] {
   const brackets: Bracket[] = [];
   if (!s.includes("[")) return brackets;
-  const inCode = new Uint8Array(spans.some((span) => span.kind === "inlineCode") ? s.length : 0);
-  for (const span of spans) {
-    if (span.kind === "inlineCode") inCode.fill(1, span.open, span.close + 1);
-  }
   let i = 0;
   while ((i = s.indexOf("[", i)) !== -1) {
-    if (inCode[i]) {
+    if (inCode(spans, i)) {
       i += 1;
       continue;
     }
     let j = s.indexOf("]", i + 1);
-    while (j !== -1 && inCode[j]) j = s.indexOf("]", j + 1);
+    while (j !== -1 && inCode(spans, j)) j = s.indexOf("]", j + 1);
     if (j === -1) break;
     if (j === i + 1) {
       i = j;
@@ -231,6 +225,15 @@ function findBrackets(
     i = j + 1;
   }
   return brackets;
+}
+
+// Whether a position lies in a code span, markers included. A line has few
+// spans: a look through them costs less than marking the line.
+function inCode(spans: readonly Span[], position: number): boolean {
+  for (const span of spans) {
+    if (span.kind === "inlineCode" && position >= span.open && position <= span.close) return true;
+  }
+  return false;
 }
 
 function readBracket(
@@ -339,39 +342,41 @@ function buildPhrasing(
   from: number,
   context: InlineContext,
 ): PhrasingContent[] {
-  const at = (k: number) => pointAt(line, from, k, context);
   const tokens: Token[] = [];
-  // Characters of a link that are neither its text nor a token ("[url - " of
-  // "[url - text]" is the link's own): marked only when some link has them.
-  const skip = new Uint8Array(brackets.some((b) => b.textEnd < b.close) ? s.length : 0);
   for (const span of spans) {
+    const position = {
+      start: pointAt(line, from, span.open, context),
+      end: pointAt(line, from, span.close + 1, context),
+    };
     if (span.kind === "inlineCode") {
-      const node: PhrasingContent = {
-        type: "inlineCode",
-        value: s.slice(span.open + 1, span.close),
-        position: { start: at(span.open), end: at(span.close + 1) },
-      };
+      const value = s.slice(span.open + 1, span.close);
+      const node: PhrasingContent = { type: "inlineCode", value, position };
       tokens.push({ at: span.open, type: "atom", node, end: span.close + 1 });
     } else {
-      const node = { type: span.kind, children: [] } as PhrasingParent;
-      node.position = { start: at(span.open), end: at(span.close + 1) };
+      const node = { type: span.kind, children: [], position } as PhrasingParent;
       tokens.push({ at: span.open, type: "open", node, end: span.open + 1 });
       tokens.push({ at: span.close, type: "close", end: span.close + 1 });
     }
   }
   for (const b of brackets) {
-    const position = { start: at(b.open), end: at(b.close + 1) };
+    const position = {
+      start: pointAt(line, from, b.open, context),
+      end: pointAt(line, from, b.close + 1, context),
+    };
     const link: Link = { type: "link", url: b.url, title: b.title, children: [], position };
     if (b.kind === "reference") {
       link.data = { goshCrossReference: true };
-      link.children.push(textNode(s.slice(b.open + 1, b.close), at(b.open + 1), at(b.close)));
+      const text = s.slice(b.open + 1, b.close);
+      link.children.push(textAt(text, line, from, b.open + 1, b.close, context));
       tokens.push({ at: b.open, type: "atom", node: link, end: b.close + 1 });
     } else if (b.textEnd > b.textStart) {
+      // "[url - " before the text and " (tooltip)]" after it are the link's
+      // own: the link opens before its text and closes after the bracket.
       tokens.push({ at: b.open, type: "open", node: link, end: b.textStart });
-      if (b.textEnd < b.close) skip.fill(1, b.textEnd, b.close);
-      tokens.push({ at: b.close, type: "close", end: b.close + 1 });
+      tokens.push({ at: b.textEnd, type: "close", end: b.close + 1 });
     } else {
-      link.children.push(textNode(b.url, at(b.open + 1), at(b.open + 1 + b.url.length)));
+      const end = b.open + 1 + b.url.length;
+      link.children.push(textAt(b.url, line, from, b.open + 1, end, context));
       tokens.push({ at: b.open, type: "atom", node: link, end: b.close + 1 });
     }
   }
@@ -379,46 +384,37 @@ function buildPhrasing(
 
   const root: PhrasingContent[] = [];
   const stack: PhrasingContent[][] = [root];
-  let textStart = 1;
+  let children = root;
+  // Text runs from each token's end to the next token.
   let k = 1;
-  let t = 0;
-  const flush = (end: number) => {
-    if (end > textStart) {
-      const value = s.slice(textStart, end);
-      (stack[stack.length - 1] as PhrasingContent[]).push(textNode(value, at(textStart), at(end)));
-    }
-  };
   const last = s.length - 1;
-  while (k < last) {
-    const token = tokens[t];
-    if (token && token.at === k) {
-      flush(k);
-      const children = stack[stack.length - 1] as PhrasingContent[];
-      if (token.type === "open") {
-        children.push(token.node);
-        stack.push(token.node.children as PhrasingContent[]);
-      } else if (token.type === "close") {
-        stack.pop();
-      } else {
-        children.push(token.node);
-      }
-      k = token.end;
-      textStart = k;
-      t += 1;
-    } else if (skip[k]) {
-      flush(k);
-      while (k < last && skip[k] && !(tokens[t]?.at === k)) k += 1;
-      textStart = k;
+  for (const token of tokens) {
+    if (token.at > k) children.push(textAt(s.slice(k, token.at), line, from, k, token.at, context));
+    if (token.type === "open") {
+      children.push(token.node);
+      stack.push((children = token.node.children as PhrasingContent[]));
+    } else if (token.type === "close") {
+      stack.pop();
+      children = stack[stack.length - 1] as PhrasingContent[];
     } else {
-      // Plain text runs on to the next token or skipped character.
-      const stop = token ? token.at : last;
-      k += 1;
-      if (skip.length === 0) k = Math.max(k, Math.min(stop, last));
-      else while (k < stop && k < last && !skip[k]) k += 1;
+      children.push(token.node);
     }
+    k = token.end;
   }
-  flush(Math.min(k, last));
+  if (last > k) children.push(textAt(s.slice(k, last), line, from, k, last, context));
   return typographicDashes(root);
+}
+
+// A text node for the padded line's [k, end).
+function textAt(
+  value: string,
+  line: GoshLine,
+  from: number,
+  k: number,
+  end: number,
+  context: InlineContext,
+): Text {
+  return textNode(value, pointAt(line, from, k, context), pointAt(line, from, end, context));
 }
 
 function textNode(value: string, start: Point, end: Point): Text {

@@ -208,7 +208,8 @@ function toMarkdownNode(node: RootContent): Rewritten {
       // A byte order mark inside a document is an invisible stray character.
       // "@name" in an issue would notify that person on every sync: a zero
       // width space after "@" keeps the text and stops the mention.
-      let value = clean(node.value.replace(SOFT_BREAK, " ")).replace(/\uFEFF/g, "");
+      let value = clean(node.value.replace(SOFT_BREAK, " "));
+      if (value.includes("\uFEFF")) value = value.replace(/\uFEFF/g, "");
       value = breakMentions(value);
       return value === node.value ? node : { type: "text", value };
     }
@@ -500,11 +501,11 @@ const PADDED_CODE = /^ .* $|^ $/s;
 
 function writeSimplePhrasing(children: readonly PhrasingContent[], info: Info): string | null {
   // Each child's output, then a check of each against its neighbours' edges.
-  const outputs: string[] = [];
-  for (const child of children) {
-    const output = writeSimpleChild(child);
+  const outputs = childOutputs;
+  for (let index = 0; index < children.length; index += 1) {
+    const output = writeSimpleChild(children[index] as PhrasingContent);
     if (output === null) return null;
-    outputs.push(output);
+    outputs[index] = output;
   }
   const before = info.before ?? "";
   const after = info.after ?? "";
@@ -518,8 +519,15 @@ function writeSimplePhrasing(children: readonly PhrasingContent[], info: Info): 
       if (!ATTENTION_BEFORE.test(left) || !ATTENTION_AFTER.test(right)) return null;
     }
   }
-  return outputs.join("");
+  let written = "";
+  for (let index = 0; index < children.length; index += 1) written += outputs[index] as string;
+  return written;
 }
+
+// The outputs of one paragraph's children, reused from paragraph to
+// paragraph (writing one never writes another): entries past the paragraph
+// in hand are left over from an earlier one.
+const childOutputs: string[] = [];
 
 function writeSimpleChild(child: PhrasingContent): string | null {
   switch (child.type) {

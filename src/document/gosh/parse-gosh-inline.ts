@@ -268,7 +268,9 @@ function readBracket(
     );
     return null;
   }
-  if (DOUBLED_URL.test(url.slice(url.indexOf(":") + 3))) {
+  const afterScheme = url.slice(url.indexOf(":") + 3);
+  // The pattern is slow to fail, and a second URL needs its "://".
+  if (afterScheme.includes("://") && DOUBLED_URL.test(afterScheme)) {
     context.diagnostics.add(
       where.line,
       where.column + 1,

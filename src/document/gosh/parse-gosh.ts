@@ -20,16 +20,23 @@ export function parseGosh(text: string): ParsedDocument {
   const diagnostics = new Diagnostics();
   const { lines, pins, lineStarts, lineLengths } = splitGoshLines(text, diagnostics);
   // The end of one node is often the start of the next, and every point
-  // lives as long as the tree: asked for the point it made last, it hands
-  // out that same object (points are never changed once made).
-  let last: Point = { line: 0, column: 0, offset: -1 };
+  // lives as long as the tree: asked for a point it made lately, it hands
+  // out that same object (points are never changed once made). An offset
+  // names one line and column, so the offset alone tells points apart.
+  const recent: Point[] = new Array<Point>(RECENT_POINTS).fill({ line: 0, column: 0, offset: -1 });
+  let next = 0;
   const point = (line: GoshLine, index: number): Point => {
     const length = lineLengths[line.no - 1] ?? 0;
     const column = Math.min(Math.max(line.col + index + line.shift, 0), length);
     const offset = (lineStarts[line.no - 1] ?? 0) + column;
-    if (offset !== last.offset || line.no !== last.line)
-      last = { line: line.no, column: column + 1, offset };
-    return last;
+    for (let i = 0; i < RECENT_POINTS; i += 1) {
+      const made = recent[i] as Point;
+      if (made.offset === offset) return made;
+    }
+    const made = { line: line.no, column: column + 1, offset };
+    recent[next] = made;
+    next = (next + 1) % RECENT_POINTS;
+    return made;
   };
   const state: BuildState = {
     diagnostics,
@@ -63,6 +70,11 @@ export function parseGosh(text: string): ParsedDocument {
   };
   return { format: "gosh", title: state.title, tree, diagnostics: diagnostics.toArray() };
 }
+
+// How many of the points made last are looked at for a point asked again:
+// those of the markup of one line (a node's start, its end, the next node's
+// start) are made close together.
+const RECENT_POINTS = 8;
 
 // Any line followed by a ###, === or ~~~ underline is a heading that
 // `[Title]` can refer to; gosh collects them before parsing, ignoring nesting.

@@ -2,13 +2,16 @@
  * Measures one piece of work on one document, in a process of its own so
  * that its peak memory is its own. Prints one JSON line.
  * Usage: node --expose-gc --import tsx bench/measure-document.ts
- *          --work (read|split|remark) --format (gosh|markdown) --runs N
+ *          --work (read|split|remark|remark-sections) --format (gosh|markdown) --runs N
  *          [--warm-up FILE] FILE
  *
  * read:   readDocument (parse + extract + render), the text in memory
  * split:  read the file and split it into lines: the floor for GOSH
  * remark: unified + remark-parse + remark-gfm over the whole text: the floor
  *         for Markdown
+ * remark-sections: the same over each `## ` section on its own: the floor
+ *         for Markdown where the whole text would take quadratic time
+ * read runs the built code (dist/), which bench/run.ts builds first.
  * The warm-up file (default: the document itself) is worked on twice before
  * the timed runs, so that documents of different sizes measured with the
  * same warm-up file get the same warm-up.
@@ -18,7 +21,7 @@ import { parseArgs } from "node:util";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { readDocument } from "../src/document/read-document.js";
+import type { readDocument as ReadDocument } from "../src/document/read-document.js";
 
 /** What one process measured. */
 export interface DocumentFigures {
@@ -48,6 +51,9 @@ const file = positionals[0];
 if (!file) throw new Error("Cannot measure, expected a document's file");
 const format = values.format === "markdown" ? "markdown" : "gosh";
 const remark = unified().use(remarkParse).use(remarkGfm);
+// The built code (npm run build, which bench/run.ts runs first), as users run it.
+const built = new URL("../dist/document/read-document.js", import.meta.url).href;
+const { readDocument } = (await import(built)) as { readDocument: typeof ReadDocument };
 
 const WORK: Record<string, (path: string, text: string) => number | null> = {
   read: (_, text) =>
@@ -58,6 +64,10 @@ const WORK: Record<string, (path: string, text: string) => number | null> = {
   },
   remark: (_, text) => {
     remark.parse(text);
+    return null;
+  },
+  "remark-sections": (_, text) => {
+    for (const section of text.split(/\n(?=## )/)) remark.parse(section);
     return null;
   },
 };

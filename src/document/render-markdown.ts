@@ -345,7 +345,7 @@ function mayHoldLinkLiteral(node: Nodes): boolean {
     return (
       value.includes("@") ||
       (value.includes(":") && /:\/\/|mailto:|xmpp:/i.test(value)) ||
-      WWW.test(value)
+      ((value.includes("w.") || value.includes("W.")) && WWW.test(value))
     );
   }
   if (node.type === "link" || node.type === "linkReference") return false;

@@ -16,8 +16,10 @@ const DROPPED_ASCII = /[^a-z0-9 _-]/g;
  * @param title plain-text title
  */
 export function titleSlug(title: string): string {
-  const result = ASCII.test(title)
-    ? title.toLowerCase().replace(DROPPED_ASCII, "").replace(/ /g, "-")
-    : slug(title);
+  if (ASCII.test(title)) {
+    const result = title.toLowerCase().replace(DROPPED_ASCII, "").replace(/ /g, "-");
+    return /[a-z0-9]/.test(result) ? result : "idea";
+  }
+  const result = slug(title);
   return /[\p{L}\p{N}]/u.test(result) ? result : "idea";
 }

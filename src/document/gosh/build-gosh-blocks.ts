@@ -548,14 +548,13 @@ function span(lines: readonly GoshLine[], state: BuildState): Position {
   const first = lines[0];
   if (!first)
     return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-  let firstText: GoshLine | undefined;
-  let last = first;
-  for (const line of lines) {
-    if (isBlank(line)) continue;
-    firstText ??= line;
-    last = line;
-  }
-  firstText ??= first;
+  // Looked for from each end: most blocks have no blank line at either.
+  let firstIndex = 0;
+  while (firstIndex < lines.length && isBlank(lines[firstIndex] as GoshLine)) firstIndex += 1;
+  let lastIndex = lines.length - 1;
+  while (lastIndex > firstIndex && isBlank(lines[lastIndex] as GoshLine)) lastIndex -= 1;
+  const firstText = (lines[firstIndex] ?? first) as GoshLine;
+  const last = firstIndex < lines.length ? (lines[lastIndex] as GoshLine) : first;
   return {
     start: state.inline.point(firstText, leadingSpaces(firstText.text)),
     end: state.inline.point(last, endOfText(last.text)),

@@ -3,14 +3,14 @@
  * runs it the way GitHub can.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ACTION_EVENTS } from "../../src/action/run-action.js";
 import { root } from "../support/cli.js";
+import { scratchDir } from "../support/scratch-dir.js";
 
 const run = promisify(execFile);
 
@@ -24,7 +24,7 @@ const BUNDLE_MAX_BYTES = 2_500_000;
 
 describe("the Action's bundle", () => {
   it("is exactly what `npm run build:action` makes of the sources (run it and commit dist-action/ when this fails)", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "ideas-sync-bundle-")), "index.mjs");
+    const out = join(scratchDir("bundle"), "index.mjs");
     await run(process.execPath, ["scripts/build-action.mjs", out], { cwd: root });
     const built = readFileSync(out);
     const committed = readFileSync(join(root, action.runs.main));

@@ -5,15 +5,15 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { requestOnce } from "../../emulator/request-once.js";
 import { startEmulator, type RunningEmulator } from "../../emulator/server.js";
+import { scratchDir } from "../support/scratch-dir.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const CONFIG = ".github/ideas-sync.yml";
@@ -130,7 +130,7 @@ function freePort(): Promise<number> {
 }
 
 describe("npm start refuses a deployment that cannot work", () => {
-  const keyFile = join(mkdtempSync(join(tmpdir(), "ideas-sync-")), "key.pem");
+  const keyFile = join(scratchDir("key"), "key.pem");
   writeFileSync(keyFile, privateKey);
   const cases: Array<[string, Record<string, string>, RegExp]> = [
     [

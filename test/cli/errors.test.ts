@@ -4,13 +4,13 @@
  */
 import { execFile } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { example, root, run } from "../support/cli.js";
+import { scratchDir } from "../support/scratch-dir.js";
 
-const scratch = mkdtempSync(join(tmpdir(), "ideas-sync-errors-"));
+const scratch = scratchDir("errors");
 const folder = join(scratch, "a-folder");
 mkdirSync(folder);
 const missing = join(scratch, "missing.txt");

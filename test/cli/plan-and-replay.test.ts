@@ -2,13 +2,13 @@
  * `ideas-sync plan` and `ideas-sync replay`.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { example, file, run } from "../support/cli.js";
 import { genodeRevisions } from "../support/corpus.js";
 import { withCorpus } from "../support/with-corpus.js";
+import { scratchDir } from "../support/scratch-dir.js";
 
 const restIssue = (number: number, title: string, extra: object = {}) => ({
   number,
@@ -269,7 +269,7 @@ withCorpus("genode").describe("ideas-sync replay", () => {
   });
 
   it("replays a file's history from git", async () => {
-    const repo = mkdtempSync(join(tmpdir(), "ideas-sync-git-"));
+    const repo = scratchDir("git");
     const git = (...args: string[]) =>
       execFileSync("git", [
         "-C",

@@ -2,8 +2,7 @@
  * `npm run demo`, as a new user runs it: the example history, and a folder.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import { readDocument } from "../../src/document/read-document.js";
 import { root } from "../support/cli.js";
 import { GENODE, MARKDOWN_IDEAS } from "../support/corpus.js";
 import { withCorpus } from "../support/with-corpus.js";
+import { scratchDir } from "../support/scratch-dir.js";
 
 const run = promisify(execFile);
 
@@ -117,7 +117,7 @@ describe("npm run demo", () => {
   }, 60_000);
 
   it("reports a folder, file or repository it cannot use in exactly one line, with exit 2", async () => {
-    const scratch = mkdtempSync(join(tmpdir(), "ideas-sync-demo-"));
+    const scratch = scratchDir("demo");
     const aFile = join(scratch, "a.txt");
     writeFileSync(aFile, "");
     const cases: Array<[string[], string]> = [
@@ -141,14 +141,14 @@ describe("npm run demo", () => {
   }, 60_000);
 
   it("takes only the revision files of a folder, and keeps their extension", () => {
-    const dir = mkdtempSync(join(tmpdir(), "ideas-sync-revisions-"));
+    const dir = scratchDir("revisions");
     mkdirSync(join(dir, "002_folder.md"));
     for (const name of ["meta.txt", "001_a.md", "003_b.md", "index.tsv", "notes.md"])
       writeFileSync(join(dir, name), name);
     const folder = readRevisionFolder(dir);
     expect(folder.revisions.map((r) => r.name)).toEqual(["001_a.md", "003_b.md"]);
     expect(folder.extension).toBe(".md");
-    const unnumbered = mkdtempSync(join(tmpdir(), "ideas-sync-revisions-"));
+    const unnumbered = scratchDir("revisions");
     for (const name of ["meta.txt", "README.md", "first.markdown", "second.markdown"])
       writeFileSync(join(unnumbered, name), name);
     expect(readRevisionFolder(unnumbered)).toMatchObject({

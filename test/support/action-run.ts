@@ -16,6 +16,7 @@ import {
 } from "../../emulator/payloads.js";
 import type { RunningEmulator } from "../../emulator/server.js";
 import { root } from "./cli.js";
+import { scratchDir } from "./scratch-dir.js";
 
 /** How a step ended, and what it left for the job. */
 export interface StepResult {
@@ -37,7 +38,7 @@ const action = parse(readFileSync(join(root, "action.yml"), "utf8")) as {
 
 // The runner checks the Action out with nothing installed: the bundle runs
 // from a folder of its own, so that a package it failed to include fails here.
-const checkout = mkdtempSync(join(tmpdir(), "ideas-sync-action-"));
+const checkout = scratchDir("action");
 const bundle = join(checkout, "index.mjs");
 copyFileSync(join(root, action.runs.main), bundle);
 

@@ -1,11 +1,11 @@
 /**
  * Running the command line in-process, with files in a scratch folder.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
+import { scratchDir } from "./scratch-dir.js";
 
 /** The project folder. */
 export const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -13,7 +13,7 @@ export const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The project's example document. */
 export const example = join(root, "examples/ideas.txt");
 
-const dir = mkdtempSync(join(tmpdir(), "ideas-sync-cli-"));
+const dir = scratchDir("cli");
 
 /** Writes a scratch file and returns its path. */
 export function file(name: string, text: string): string {

@@ -4,13 +4,12 @@
  * file, with the shared folder pointed somewhere empty.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { root } from "./cli.js";
+import { scratchDir } from "./scratch-dir.js";
 
-const nowhere = mkdtempSync(join(tmpdir(), "ideas-sync-no-shared-"));
+const nowhere = scratchDir("no-shared");
 
 function vitest(env: Record<string, string>): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {

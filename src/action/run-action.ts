@@ -5,6 +5,7 @@ import { reportConfigErrors } from "../app/report-outcome.js";
 import type { ConfigError } from "../config/parse-config.js";
 import { changedPaths } from "../github/changed-paths.js";
 import { countRequests } from "../github/count-requests.js";
+import { pullRequestPaths } from "../github/pull-request-paths.js";
 import { CONFIG_PATH, loadConfig, type LoadedConfig } from "../github/load-config.js";
 import type { PushFacts } from "../github/payload-paths.js";
 import { postCheckRun } from "./post-check-run.js";
@@ -116,17 +117,7 @@ async function runPullRequest(context: ActionContext): Promise<ActionRun> {
   const synced = loaded.config.branch ?? repository.default_branch;
   if (pull.base.ref !== synced)
     return { kind: "skipped", reason: `the pull request is not for the synced branch, ${synced}` };
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, {
-    ...repo,
-    pull_number: pull.number,
-    per_page: 100,
-  });
-  const changed = new Set(
-    files.flatMap((file) => [
-      file.filename,
-      ...(file.previous_filename ? [file.previous_filename] : []),
-    ]),
-  );
+  const changed = await pullRequestPaths(octokit, repo, pull.number);
   const paths = changed.has(CONFIG_PATH)
     ? null
     : new Set(loaded.config.documents.map((d) => d.path).filter((p) => changed.has(p)));

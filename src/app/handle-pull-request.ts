@@ -3,6 +3,7 @@
  */
 import type { Context } from "probot";
 import { CONFIG_PATH, loadConfig } from "../github/load-config.js";
+import { pullRequestPaths } from "../github/pull-request-paths.js";
 import type { AppState } from "./app-state.js";
 import { reportBadConfig, runAndReport, type RunTarget } from "./run-and-report.js";
 import { runLog } from "./run-log.js";
@@ -28,17 +29,7 @@ export function handlePullRequest(state: AppState) {
       });
       const loaded = await loadConfig(context.octokit, repo, pull.head.sha);
       if (loaded.kind === "none") return;
-      const files = await context.octokit.paginate(context.octokit.rest.pulls.listFiles, {
-        ...repo,
-        pull_number: pull.number,
-        per_page: 100,
-      });
-      const changed = new Set(
-        files.flatMap((file) => [
-          file.filename,
-          ...(file.previous_filename ? [file.previous_filename] : []),
-        ]),
-      );
+      const changed = await pullRequestPaths(context.octokit, repo, pull.number);
       const target: RunTarget = {
         octokit: context.octokit,
         repo,

@@ -2,6 +2,7 @@
  * Stopping a replica that takes its work from the job queue.
  */
 import { exitAfterLogs } from "./exit-after-logs.js";
+import { onStopSignals } from "./on-stop-signals.js";
 import type { Logger } from "probot";
 import type { DurableJobs } from "../app/durable-jobs.js";
 
@@ -18,7 +19,6 @@ export function stopJobsOnSignals(
   graceMs: number,
   exit: (code: number) => void = exitAfterLogs,
 ): void {
-  let stopping = false;
   const cut = (signal: string, reason: string): void => {
     log.error(
       { signal },
@@ -26,9 +26,7 @@ export function stopJobsOnSignals(
     );
     exit(1);
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (stopping) return cut(signal, "by a second signal");
-    stopping = true;
+  const first = (signal: NodeJS.Signals): void => {
     log.info(
       { signal, graceSeconds: graceMs / 1000 },
       `${signal}: no new job is taken; waiting up to ${graceMs / 1000} s for the running ones`,
@@ -47,6 +45,5 @@ export function stopJobsOnSignals(
       },
     );
   };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
+  onStopSignals(first, (signal) => cut(signal, "by a second signal"));
 }

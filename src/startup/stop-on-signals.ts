@@ -2,6 +2,7 @@
  * Stopping without losing track of work: `docker stop`, Kubernetes, Ctrl-C.
  */
 import { exitAfterLogs } from "./exit-after-logs.js";
+import { onStopSignals } from "./on-stop-signals.js";
 import type { Logger } from "probot";
 import type { InFlight } from "../app/in-flight.js";
 
@@ -19,7 +20,6 @@ export function stopOnSignals(
   graceMs: number,
   exit: (code: number) => void = exitAfterLogs,
 ): void {
-  let stopping = false;
   const cut = (signal: string, reason: string): void => {
     const now = Date.now();
     const left = inFlight.list().map((run) => ({
@@ -37,16 +37,15 @@ export function stopOnSignals(
     );
     exit(1);
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (stopping) return cut(signal, "by a second signal");
-    stopping = true;
-    inFlight.drain();
-    log.info(
-      { signal, running: inFlight.list().length, graceSeconds: graceMs / 1000 },
-      `${signal}: new deliveries are answered 503; waiting up to ${graceMs / 1000} s for ${inFlight.list().length} running`,
-    );
-    void inFlight.settle(graceMs).then(() => cut(signal, "at the deadline"));
-  };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
+  onStopSignals(
+    (signal) => {
+      inFlight.drain();
+      log.info(
+        { signal, running: inFlight.list().length, graceSeconds: graceMs / 1000 },
+        `${signal}: new deliveries are answered 503; waiting up to ${graceMs / 1000} s for ${inFlight.list().length} running`,
+      );
+      void inFlight.settle(graceMs).then(() => cut(signal, "at the deadline"));
+    },
+    (signal) => cut(signal, "by a second signal"),
+  );
 }

@@ -13,8 +13,10 @@ export interface CreationBudget {
   clock: { date: number; slept: number } | null;
 }
 
-// Issues, comments and labels: what GitHub counts as creating content.
-const CREATES = /^\/repos\/[^/]+\/[^/]+\/(?:issues|issues\/[^/]+\/comments|labels)$/;
+// Issues, comments, labels and reactions: what GitHub counts as creating
+// content ("/ideas-sync" commands are answered with a reaction).
+const CREATES =
+  /^\/repos\/[^/]+\/[^/]+\/(?:issues|issues\/[^/]+\/comments|labels|issues\/(?:comments\/)?[^/]+\/reactions)$/;
 
 const paced = new WeakSet<object>();
 

@@ -55,4 +55,57 @@ describe("pacing content creation", () => {
       most = Math.max(most, created.filter((t) => t > at - 60_000 && t <= at).length);
     expect(most).toBeLessThanOrEqual(80);
   }, 60_000);
+
+  it("counts issues, comments, labels and reactions, and nothing else", async () => {
+    const T0 = Date.parse("2025-01-01T00:00:00Z");
+    const budget: CreationBudget = { times: [], clock: { date: T0, slept: 0 } };
+    const octokit = new Core({
+      request: {
+        fetch: async () =>
+          new Response("{}", {
+            status: 201,
+            headers: { "content-type": "application/json", date: new Date(T0).toUTCString() },
+          }),
+      },
+    }) as unknown as Octokit;
+    paceCreations(octokit, budget, { sleep: async () => {}, maxWaitMs: 3_600_000 });
+    const repo = { owner: "o", repo: "r" };
+    const counted = async (route: string, parameters: Record<string, unknown>) => {
+      const before = budget.times.length;
+      await octokit.request(route, { ...repo, ...parameters });
+      return budget.times.length - before;
+    };
+    expect(await counted("POST /repos/{owner}/{repo}/issues", { title: "t" })).toBe(1);
+    expect(
+      await counted("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        issue_number: 1,
+        body: "b",
+      }),
+    ).toBe(1);
+    expect(await counted("POST /repos/{owner}/{repo}/labels", { name: "l" })).toBe(1);
+    expect(
+      await counted("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
+        comment_id: 7,
+        content: "+1",
+      }),
+    ).toBe(1);
+    expect(
+      await counted("POST /repos/{owner}/{repo}/issues/{issue_number}/reactions", {
+        issue_number: 1,
+        content: "+1",
+      }),
+    ).toBe(1);
+    expect(
+      await counted("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { issue_number: 1 }),
+    ).toBe(0);
+    expect(
+      await counted("POST /repos/{owner}/{repo}/check-runs", { name: "c", head_sha: "s" }),
+    ).toBe(0);
+    expect(
+      await counted("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+        issue_number: 1,
+        labels: ["l"],
+      }),
+    ).toBe(0);
+  });
 });

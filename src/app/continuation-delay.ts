@@ -12,12 +12,18 @@ const UNKNOWN_WAIT_MS = 60_000;
  * Milliseconds until every document's deferred writes may go on: at once
  * after the write cap (which keeps one run short, not the next from
  * starting), at the reset after a rate limit (the latest one, when several
- * documents stopped). Null when nothing was left for later, or only for a
- * fault: after a 5xx a person decides (Try again), as before.
+ * documents stopped, or a dashboard's write was refused). Null when nothing
+ * was left for later, or only for a fault: after a 5xx a person decides (Try
+ * again), as before.
  */
 export function continuationDelay(outcomes: DocumentOutcome[]): number | null {
   let delay: number | null = null;
   for (const outcome of outcomes) {
+    // A dashboard a rate limit refused is written once the limit lifts.
+    const dashboardWait =
+      outcome.kind === "applied" ? outcome.dashboardRefused?.resumeAfterMs : undefined;
+    if (dashboardWait !== undefined && dashboardWait !== null)
+      delay = Math.max(delay ?? 0, dashboardWait + MARGIN_MS);
     const stop = outcome.kind === "applied" ? outcome.result.stop : null;
     if (!stop || stop.reason === "error") continue;
     const wait =

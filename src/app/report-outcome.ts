@@ -209,6 +209,16 @@ function appliedSummary(
       ]),
     );
   }
+  if (outcome.dashboardRefused)
+    nodes.push(
+      paragraph([
+        { type: "strong", children: [{ type: "text", value: "Dashboard:" }] },
+        {
+          type: "text",
+          value: ` not written (${outcome.dashboardRefused.message}). The issues above are written; the dashboard is written by the next run.`,
+        },
+      ]),
+    );
   if (result.stop) {
     nodes.push(
       paragraph([

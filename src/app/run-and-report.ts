@@ -115,7 +115,9 @@ export async function runAndReport(
       report.summary = `This push was delivered after newer ones, so the document was synced as it is at the branch head, ${target.documentSha?.slice(0, 7)}.\n\n${report.summary}`;
     }
     if (delay !== null && outcome.kind === "applied" && outcome.result.stop?.reason !== "error")
-      report.summary += continuationNote(outcome.result.stop === null ? null : delay);
+      report.summary += continuationNote(
+        outcome.result.stop === null && !outcome.dashboardRefused ? null : delay,
+      );
     target.log(
       { path: outcome.path, outcome: outcome.kind, conclusion: report.conclusion },
       report.title,

@@ -10,6 +10,7 @@ import { listManagedIssues } from "../github/list-managed-issues.js";
 import type { Octokit, RepoRef } from "../github/octokit.js";
 import { readFile, FILE_MAX_BYTES } from "../github/read-file.js";
 import { requestFailure } from "../github/request-error.js";
+import { limitOf } from "../github/limit-of.js";
 import { writeDashboard } from "../github/write-dashboard.js";
 import { movedPaths } from "../plan/moved-paths.js";
 import { planDashboard } from "../plan/plan-dashboard.js";
@@ -180,7 +181,7 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
       // The dashboard, once the issues it lists are written: a run that
       // stopped early leaves it to the run that finishes.
       let dashboard: { number: number; write: DashboardWrite } | undefined;
-      let dashboardFailed = false;
+      let dashboardRefused: { message: string; resumeAfterMs: number | null } | undefined;
       if (config.dashboard !== false && !result.stop && writes < input.config["max-writes"]) {
         try {
           if (result.applied.length > 0)
@@ -199,7 +200,11 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
           // planned again by the next run, and this run still reports them.
           const failure = requestFailure(error);
           if (failure.status === null) throw error;
-          dashboardFailed = true;
+          const limit = limitOf(error);
+          dashboardRefused = {
+            message: `GitHub answered ${failure.status}: ${failure.message}`,
+            resumeAfterMs: limit?.kind === "rate-limit" ? limit.afterMs : null,
+          };
           input.apply.log(
             { path, status: failure.status, err: failure.message },
             "dashboard not written",
@@ -213,13 +218,14 @@ export async function syncDocuments(input: SyncInput): Promise<DocumentOutcome[]
         result,
         diagnostics,
         ...(dashboard ? { dashboard } : {}),
+        ...(dashboardRefused ? { dashboardRefused } : {}),
       });
       const full =
         result.stop === null &&
         result.deferred.length === 0 &&
         result.refused.length === 0 &&
         !plan.conflicts &&
-        !dashboardFailed;
+        !dashboardRefused;
       if (full)
         input.synced?.documents.set(input.synced.repository, path, digest, input.sha, epoch);
     } catch (error) {

@@ -15,6 +15,11 @@ export type DocumentOutcome =
       diagnostics: Diagnostic[];
       /** The dashboard issue written after the plan, if it was. */
       dashboard?: { number: number; write: DashboardWrite };
+      /**
+       * GitHub refused the dashboard's write: why, and when a rate limit
+       * that refused it lifts (null for any other refusal).
+       */
+      dashboardRefused?: { message: string; resumeAfterMs: number | null };
     }
   | {
       kind: "blocked";

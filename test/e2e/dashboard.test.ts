@@ -195,6 +195,30 @@ describe("the dashboard", () => {
     expect(dashboardOf(repo).body.startsWith("Mentors meet on Fridays.")).toBe(true);
   }, 120_000);
 
+  it("refused by a rate limit, is written by the run that starts by itself when it lifts", async () => {
+    const repo = e2e.github.emulator.repository("dashboard", "refused");
+    // The three idea issues go through; the dashboard, created next, is refused.
+    e2e.github.emulator.inject({
+      method: "POST",
+      path: /\/repos\/dashboard\/refused\/issues$/,
+      kind: { status: 403, retryAfter: 120, message: "You have exceeded a secondary rate limit" },
+      times: 1,
+      after: 3,
+    });
+    await push(repo, { [CONFIG]: `documents:\n  - path: ${DOC}\n`, [DOC]: markdown(BASE) });
+    const first = repo.checkRuns.find((run) => run.output.summary.includes("not written"));
+    expect(first?.output.summary).toMatch(
+      /\*\*Dashboard:\*\* not written \(GitHub answered 403: You have exceeded a secondary rate limit\b.*\)\. The issues above are written/,
+    );
+    expect(first?.output.summary).toMatch(/starts by itself in about 3 min/);
+    // The continuation ran (by the emulator's clock) and wrote it, once.
+    const dashboard = dashboardOf(repo);
+    for (const idea of BASE) expect(dashboard.body).toContain(idea.title);
+    expect(repo.issues.filter((issue) => issue.title === "Wind gauge")).toHaveLength(1);
+    expect(repo.checkRuns.at(-1)?.conclusion).toBe("success");
+    expect(e2e.github.emulator.violations).toEqual([]);
+  }, 60_000);
+
   it("is not written when turned off, and shown by a pull request's preview", async () => {
     const repo = e2e.github.emulator.repository("dashboard", "off");
     await push(repo, {

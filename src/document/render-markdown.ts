@@ -25,7 +25,7 @@ import {
 import { breakMentions } from "./break-mentions.js";
 import { readsAsAutolink } from "./reads-as-autolink.js";
 
-const SOFT_BREAK = /[ \t]*(\r\n|\r|\n)[ \t]*/g;
+const SOFT_BREAK = /[ \t]*(?:\r\n|\r|\n)[ \t]*/g;
 
 const linkLiterals = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
 

@@ -42,6 +42,11 @@ export class Continuations {
    * not go on forever. With a database, `later` (what `job` does, and the
    * installation to do it as) makes it a scheduled job instead.
    */
+  /** Whether `schedule` would take one more for the repository now. */
+  allows(repository: string): boolean {
+    return (this.#inARow.get(repository) ?? 0) + 1 <= CONTINUATIONS_MAX;
+  }
+
   schedule(
     repository: string,
     milliseconds: number,

@@ -7,6 +7,7 @@ import { requestFailure } from "../github/request-error.js";
 import { neutralizeMentions } from "../plan/neutralize-mentions.js";
 import type { AppState } from "./app-state.js";
 import { syncBranchHead, type BranchRun } from "./sync-branch-head.js";
+import { paceRun } from "./pace-run.js";
 import { runLog } from "./run-log.js";
 
 const COMMAND = /^\/ideas-sync\s+(sync|preview)\s*$/m;
@@ -26,6 +27,8 @@ export function handleCommentCommand(state: AppState) {
     const command = match[1] as "sync" | "preview";
     const repo = context.repo();
     const octokit = context.octokit;
+    // The reaction and the reply create content, as the sync does.
+    paceRun(state, octokit, repo);
     const log = context.log.child({
       repository: repository.full_name,
       issue: issue.number,

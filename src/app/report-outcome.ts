@@ -215,7 +215,7 @@ function appliedSummary(
         { type: "strong", children: [{ type: "text", value: "Dashboard:" }] },
         {
           type: "text",
-          value: ` not written (${outcome.dashboardRefused.message}). The issues above are written; the dashboard is written by the next run.`,
+          value: ` not written (${outcome.dashboardRefused.message}). The issues above are written${outcome.dashboardRefused.resumeAfterMs === null ? "; the next push tries the dashboard again" : ""}.`,
         },
       ]),
     );

@@ -6,11 +6,11 @@ import type { Config } from "../config/config-schema.js";
 import type { ConfigError } from "../config/parse-config.js";
 import { countRequests, type RequestCount } from "../github/count-requests.js";
 import { createCheckRun } from "../github/create-check-run.js";
-import { paceCreations, type CreationBudget } from "../github/pace-creations.js";
 import type { Octokit, RepoRef } from "../github/octokit.js";
 import type { AppState } from "./app-state.js";
 import { continuationDelay } from "./continuation-delay.js";
 import { continueLater } from "./continue-later.js";
+import { paceRun } from "./pace-run.js";
 import { rememberConfirmations } from "./remember-confirmations.js";
 import { reportConfigErrors, reportOutcome } from "./report-outcome.js";
 import { syncDocuments, type SyncInput } from "./sync-documents.js";
@@ -60,10 +60,7 @@ export async function runAndReport(
 ): Promise<Reported[]> {
   const requests = countRequests(target.octokit);
   const start = target.since ?? { reads: 0, writes: 0 };
-  paceCreations(target.octokit, creationBudget(state, target.repo), {
-    sleep: state.sleep,
-    maxWaitMs: state.maxWaitSeconds * 1000,
-  });
+  paceRun(state, target.octokit, target.repo);
   const documents = config.documents.filter(
     (document) => !options.paths || options.paths.has(document.path),
   );
@@ -95,6 +92,12 @@ export async function runAndReport(
   if (kept.size > 0) state.confirmations.set(repository, kept);
   else state.confirmations.delete(repository);
   const delay = continuationDelay(outcomes);
+  const progressed = outcomes.some(
+    (outcome) => outcome.kind === "applied" && outcome.result.writes > 0,
+  );
+  // As continueLater will decide once the reports are written: a run that
+  // wrote something starts the count of continuations in a row again.
+  const continues = delay !== null && (progressed || state.continuations.allows(repository));
   const reported: Reported[] = [];
   const late = target.documentSha !== undefined && target.documentSha !== target.sha;
   for (const outcome of outcomes) {
@@ -115,9 +118,7 @@ export async function runAndReport(
       report.summary = `This push was delivered after newer ones, so the document was synced as it is at the branch head, ${target.documentSha?.slice(0, 7)}.\n\n${report.summary}`;
     }
     if (delay !== null && outcome.kind === "applied" && outcome.result.stop?.reason !== "error")
-      report.summary += continuationNote(
-        outcome.result.stop === null && !outcome.dashboardRefused ? null : delay,
-      );
+      report.summary += continuationNote(outcome, continues ? delay : null);
     target.log(
       { path: outcome.path, outcome: outcome.kind, conclusion: report.conclusion },
       report.title,
@@ -126,19 +127,29 @@ export async function runAndReport(
     reported.push({ outcome, title: report.title, checkRunUrl });
   }
   // Only once the reports are written: a run that could not report is tried again whole.
-  continueLater(state, target, delay, {
-    everyDocument: !options.paths,
-    progressed: outcomes.some((outcome) => outcome.kind === "applied" && outcome.result.writes > 0),
-  });
+  continueLater(state, target, delay, { everyDocument: !options.paths, progressed });
   return reported;
 }
 
-// Says when the rest is written without anyone pressing Continue.
-function continuationNote(delayMs: number | null): string {
-  if (delayMs === null) return "";
+// Says when what this document left is written without anyone pressing
+// Continue; null `delayMs`: no run starts by itself (too many in a row).
+function continuationNote(
+  outcome: Extract<DocumentOutcome, { kind: "applied" }>,
+  delayMs: number | null,
+): string {
+  const minutes = (ms: number) => Math.ceil(ms / 60_000);
+  if (outcome.result.stop === null) {
+    // Only the dashboard is left, and its check run has no Continue button.
+    if (outcome.dashboardRefused?.resumeAfterMs == null) return "";
+    return delayMs === null
+      ? "\n\nToo many runs in a row left work for later, so none starts by itself: the next push writes the dashboard."
+      : `\n\nThe dashboard is written by a run that starts by itself in about ${minutes(delayMs)} min, when GitHub's limit resets.`;
+  }
+  if (delayMs === null)
+    return "\n\nToo many runs in a row left work for later, so none starts by itself: Continue, or the next push, writes the rest.";
   return delayMs === 0
     ? "\n\nThe rest is written by a run that starts right after this one; Continue is not needed."
-    : `\n\nThe rest is written by a run that starts by itself in about ${Math.ceil(delayMs / 60_000)} min, when GitHub's limit resets; Continue starts it now.`;
+    : `\n\nThe rest is written by a run that starts by itself in about ${minutes(delayMs)} min, when GitHub's limit resets; Continue starts it now.`;
 }
 
 /**
@@ -160,15 +171,6 @@ export async function reportBadConfig(target: RunTarget, errors: ConfigError[]):
 }
 
 // GitHub counts content creation per installation: so does the app.
-function creationBudget(state: AppState, repo: RepoRef): CreationBudget {
-  const repository = `${repo.owner}/${repo.repo}`;
-  const installation = state.installations.get(repository);
-  const key = installation === undefined ? repository : `installation ${installation}`;
-  let budget = state.creations.get(key);
-  if (!budget) state.creations.set(key, (budget = { times: [], clock: null }));
-  return budget;
-}
-
 /** "ideas-sync", or with the document's path when there are several. */
 function checkRunName(config: Config, path: string): string {
   return config.documents.length === 1 ? "ideas-sync" : `ideas-sync: ${path}`;

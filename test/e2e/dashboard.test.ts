@@ -210,7 +210,9 @@ describe("the dashboard", () => {
     expect(first?.output.summary).toMatch(
       /\*\*Dashboard:\*\* not written \(GitHub answered 403: You have exceeded a secondary rate limit\b.*\)\. The issues above are written/,
     );
-    expect(first?.output.summary).toMatch(/starts by itself in about 3 min/);
+    expect(first?.output.summary).toMatch(
+      /The dashboard is written by a run that starts by itself in about 3 min, when GitHub.s limit resets\.$/,
+    );
     // The continuation ran (by the emulator's clock) and wrote it, once.
     const dashboard = dashboardOf(repo);
     for (const idea of BASE) expect(dashboard.body).toContain(idea.title);
@@ -218,6 +220,35 @@ describe("the dashboard", () => {
     expect(repo.checkRuns.at(-1)?.conclusion).toBe("success");
     expect(e2e.github.emulator.violations).toEqual([]);
   }, 60_000);
+
+  it("refused again and again, stops starting runs by itself after 50 in a row, and says so", async () => {
+    const repo = e2e.github.emulator.repository("dashboard", "always-refused");
+    const fault = {
+      method: "POST",
+      path: /\/repos\/dashboard\/always-refused\/issues$/,
+      kind: { status: 403, retryAfter: 60, message: "You have exceeded a secondary rate limit" },
+      times: 1000,
+      after: 3,
+    };
+    e2e.github.emulator.inject(fault);
+    await push(repo, { [CONFIG]: `documents:\n  - path: ${DOC}\n`, [DOC]: markdown(BASE) });
+    const summaries = repo.checkRuns.map((run) => run.output.summary);
+    const refused = summaries.filter((summary) => summary.includes("**Dashboard:** not written"));
+    // The push's run, then 50 continuations; the last says none follows.
+    expect(refused).toHaveLength(51);
+    expect(refused.at(-1)).toMatch(
+      /Too many runs in a row left work for later, so none starts by itself: the next push writes the dashboard\.$/,
+    );
+    expect(
+      refused.slice(0, -1).every((summary) => /starts by itself in about 2 min/.test(summary)),
+    ).toBe(true);
+    expect(repo.issues).toHaveLength(3);
+    // GitHub takes it again: the next push writes the dashboard.
+    fault.times = 0;
+    await push(repo, { [DOC]: markdown(BASE) + "\nA closing remark.\n" });
+    expect(dashboardOf(repo).body).toContain("Wind gauge");
+    expect(e2e.github.emulator.violations).toEqual([]);
+  }, 120_000);
 
   it("is not written when turned off, and shown by a pull request's preview", async () => {
     const repo = e2e.github.emulator.repository("dashboard", "off");

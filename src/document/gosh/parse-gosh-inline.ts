@@ -177,9 +177,16 @@ function dropCrossingSpans(spans: Span[]): void {
   spans.length = kept;
 }
 
-// A stable insertion sort in place: the lists of one line are short, and
-// Array.prototype.sort allocates a work area on every call.
+// A stable sort in place. Most lines have a few spans, for which an
+// insertion sort is fastest (Array.prototype.sort allocates a work area on
+// every call); a line with thousands would take quadratic time with it.
+const INSERTION_SORT_MAX = 32;
+
 function sortByStart<T>(items: T[], start: (item: T) => number): void {
+  if (items.length > INSERTION_SORT_MAX) {
+    items.sort((a, b) => start(a) - start(b));
+    return;
+  }
   for (let i = 1; i < items.length; i += 1) {
     const item = items[i] as T;
     const key = start(item);
@@ -207,14 +214,25 @@ function findBrackets(
 ): Bracket[] {
   const brackets: Bracket[] = [];
   if (!s.includes("[")) return brackets;
+  // Positions are asked about left to right, and code spans do not overlap:
+  // a cursor moves past the code spans that end before the position asked.
+  let code = 0;
+  const inCode = (position: number): boolean => {
+    while (code < spans.length) {
+      const span = spans[code] as Span;
+      if (span.kind === "inlineCode" && span.close >= position) return span.open <= position;
+      code += 1;
+    }
+    return false;
+  };
   let i = 0;
   while ((i = s.indexOf("[", i)) !== -1) {
-    if (inCode(spans, i)) {
+    if (inCode(i)) {
       i += 1;
       continue;
     }
     let j = s.indexOf("]", i + 1);
-    while (j !== -1 && inCode(spans, j)) j = s.indexOf("]", j + 1);
+    while (j !== -1 && inCode(j)) j = s.indexOf("]", j + 1);
     if (j === -1) break;
     if (j === i + 1) {
       i = j;
@@ -225,15 +243,6 @@ function findBrackets(
     i = j + 1;
   }
   return brackets;
-}
-
-// Whether a position lies in a code span, markers included. A line has few
-// spans: a look through them costs less than marking the line.
-function inCode(spans: readonly Span[], position: number): boolean {
-  for (const span of spans) {
-    if (span.kind === "inlineCode" && position >= span.open && position <= span.close) return true;
-  }
-  return false;
 }
 
 function readBracket(

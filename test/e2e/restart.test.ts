@@ -46,6 +46,7 @@ const start = async (env: Record<string, string> = {}) => {
 async function firstSyncUnderWay(name: string, ideas: number, made: number) {
   const repo = github.emulator.repository("restart", name);
   const sha = repo.commit({
+    // Idea issues only: the dashboard has tests of its own.
     [CONFIG]: `documents:\n  - path: ${DOC}\n    tracking-label: idea\n    dashboard: false\nmax-writes: 1000\n`,
     [DOC]: generateGoshDocument(ideas),
   });
@@ -55,6 +56,7 @@ async function firstSyncUnderWay(name: string, ideas: number, made: number) {
     branch: "main",
     commits: [{ sha, parent: null }],
   });
+  // Answered once stored: from then on the delivery survives the process.
   expect(await github.deliver(delivery.name, delivery.payload)).toBe(200);
   const deadline = Date.now() + 60_000;
   while (repo.issues.length < made && Date.now() < deadline)
@@ -74,26 +76,7 @@ const exited = (app: RunningApp) =>
 describe("a restart in the middle of a first sync", () => {
   it(`finishes the ${IDEAS}-idea sync by itself after SIGKILL, with every issue made once`, async () => {
     const first = await start();
-    const repo = github.emulator.repository("restart", "ideas");
-    const sha = repo.commit({
-      // Idea issues only: the dashboard has tests of its own.
-      [CONFIG]: `documents:\n  - path: ${DOC}\n    tracking-label: idea\n    dashboard: false\nmax-writes: 1000\n`,
-      [DOC]: generateGoshDocument(IDEAS),
-    });
-    const delivery = pushPayload(repo, {
-      before: null,
-      after: sha,
-      branch: "main",
-      commits: [{ sha, parent: null }],
-    });
-    // Answered once stored: from then on the delivery survives the process.
-    expect(await github.deliver(delivery.name, delivery.payload)).toBe(200);
-    const deadline = Date.now() + 60_000;
-    while (repo.issues.length < 100 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    const before = repo.issues.length;
-    expect(before).toBeGreaterThanOrEqual(100);
-    expect(before).toBeLessThan(IDEAS);
+    const repo = await firstSyncUnderWay("ideas", IDEAS, 100);
     first.process.kill("SIGKILL");
     await new Promise((resolve) => first.process.once("exit", resolve));
     const killedAt = repo.issues.length;

@@ -3,8 +3,8 @@
  */
 import { appendAll } from "./append-all.js";
 import { decodeDocument } from "./decode-document.js";
-import { extractIdeas } from "./extract-ideas.js";
-import type { DocumentOptions, IdeasDocument, ParsedDocument } from "./types.js";
+import { startExtraction } from "./start-extraction.js";
+import type { DocumentOptions, DocumentParser, IdeasDocument } from "./types.js";
 
 /**
  * Decodes, parses with `parse` and extracts the ideas of a document: what
@@ -17,11 +17,15 @@ import type { DocumentOptions, IdeasDocument, ParsedDocument } from "./types.js"
 export function readDocumentWith(
   content: string | Uint8Array,
   options: DocumentOptions,
-  parse: (text: string) => ParsedDocument,
+  parse: DocumentParser,
 ): IdeasDocument {
   const decoded =
     typeof content === "string" ? { text: content, diagnostics: [] } : decodeDocument(content);
-  const parsed = parse(decoded.text);
+  // Ideas are taken from each run of nodes the parser hands over, so that
+  // its tree can go while the rest is read.
+  const extraction = startExtraction(options.format === "gosh" ? "gosh" : "markdown", options);
+  const parsed = parse(decoded.text, (nodes) => extraction.take(nodes));
+  extraction.take(parsed.tree.children);
   appendAll(parsed.diagnostics, decoded.diagnostics);
-  return extractIdeas(parsed, options);
+  return extraction.finish(parsed);
 }

@@ -5,7 +5,7 @@
  * (`:term:` entries, the construct ideas are written in). They are declared
  * here as mdast extensions so that mdast utilities accept them.
  */
-import type { BlockContent, Parent, PhrasingContent, Root } from "mdast";
+import type { BlockContent, Parent, PhrasingContent, Root, RootContent } from "mdast";
 
 /** A `:term:` list: consecutive description items. */
 export interface DescriptionList extends Parent {
@@ -82,9 +82,22 @@ export type DocumentFormat = "gosh" | "markdown";
 export interface ParsedDocument {
   format: DocumentFormat;
   title: string | null;
+  /** The tree, without the top-level nodes handed to the parser's onNodes. */
   tree: Root;
   diagnostics: Diagnostic[];
 }
+
+/**
+ * Text → tree. A parser may hand the tree's top-level nodes to `onNodes`
+ * in runs while it reads, each run complete when handed (nothing read
+ * later changes it), and leave them out of the tree it returns: a large
+ * document's tree is then never whole in memory. Runs come in document
+ * order, before the nodes left in the tree.
+ */
+export type DocumentParser = (
+  text: string,
+  onNodes?: (nodes: RootContent[]) => void,
+) => ParsedDocument;
 
 /** One idea of the document: what one tracking issue is about. */
 export interface Idea {

@@ -233,7 +233,7 @@ describe("renderMarkdown's text escaping", () => {
 
 describe("renderMarkdownEach", () => {
   const bodiesOf = (text: string) =>
-    findGoshEntries(parseGosh(text), 1, new Diagnostics()).map((entry) => entry.body);
+    findGoshEntries(parseGosh(text).tree.children, 1, new Diagnostics()).map((entry) => entry.body);
   const expectEachAsOne = (bodies: RootContent[][]): void => {
     expect(renderMarkdownEach(bodies)).toEqual(bodies.map((body) => renderMarkdown(body)));
   };

@@ -37,6 +37,11 @@ export interface BuildState {
   pastHead: boolean;
   /** Current nesting of item bodies. */
   depth: number;
+  /**
+   * When set, the document's top-level nodes go to it in runs, each handed
+   * over once nothing read later can change it, instead of being returned.
+   */
+  emit?: ((nodes: RootContent[]) => void) | undefined;
 }
 
 // Deeper item nesting is read as plain text: it keeps recursion bounded
@@ -53,6 +58,8 @@ const HEADING_CONTAINERS = new Set<Context>([
   "paragraph",
 ]);
 
+const HEADING_STYLES = new Set(["abstract", "chapter", "section", "subsection", "paragraph"]);
+
 type Content = RootContent;
 type BodyContent = BlockContent | DescriptionList;
 
@@ -68,15 +75,23 @@ export function buildGoshBlocks(
   lines: readonly GoshLine[],
   state: BuildState,
 ): Content[] {
-  const out: Content[] = [];
+  let out: Content[] = [];
   const blocks = splitStyles(context, lines);
   const headingContainer = HEADING_CONTAINERS.has(context);
+  const emit = context === "documentmain" ? state.emit : undefined;
   // The last idea of a description list at this level: text that follows it
   // unindented is read as the rest of its body.
   let lastItem: DescriptionItem | null = null;
   for (let b = 0; b < blocks.length; b += 1) {
     const block = blocks[b] as Block;
     const first = block.lines[0] as GoshLine;
+    // Text after a node may still join it (see attach and recoverLines),
+    // but nothing reaches back across a heading: what came before one is
+    // complete. Chapters, one block each here, come in runs of their own.
+    if (emit && HEADING_STYLES.has(block.style) && out.length > 0) {
+      emit(out);
+      out = [];
+    }
     if (block.style === "empty") continue;
     if (block.style === "header" && context === "documentmain" && !state.pastHead) {
       state.title = readHead(block.lines);
@@ -164,6 +179,10 @@ export function buildGoshBlocks(
         if (node) attach(node, first, headingContainer ? lastItem : null, out, state);
       }
     }
+  }
+  if (emit && out.length > 0) {
+    emit(out);
+    return [];
   }
   return out;
 }

@@ -5,27 +5,37 @@ import type { Heading, RootContent } from "mdast";
 import type { Diagnostics } from "../diagnostics.js";
 import type { Entry } from "../entry.js";
 import { plainText } from "../plain-text.js";
-import type { DescriptionItem, ParsedDocument } from "../types.js";
+import type { DescriptionItem } from "../types.js";
+
+/** Where the reading of a GOSH tree's top level stands, between runs of nodes. */
+export interface GoshPlace {
+  /** The title of the section the next idea is in. */
+  section: string | null;
+  /** True inside the abstract, which holds no ideas. */
+  inAbstract: boolean;
+}
 
 /**
- * Lists the ideas of a GOSH tree: every `:term:` entry at the level of the
- * headings (not nested in another entry or item), outside the abstract, and
- * with some text in its title. An idea's section is the title of the last
- * heading of `sectionDepth` above it (1: `###` chapter); a heading of a
- * higher level ends the section.
- * @param parsed the GOSH tree
+ * Lists the ideas among top-level nodes of a GOSH tree: every `:term:`
+ * entry at the level of the headings (not nested in another entry or
+ * item), outside the abstract, and with some text in its title. An idea's
+ * section is the title of the last heading of `sectionDepth` above it (1:
+ * `###` chapter); a heading of a higher level ends the section. A tree read
+ * in runs of nodes (see parseGosh) is listed run by run with one `place`.
+ * @param nodes top-level nodes, in order
  * @param sectionDepth heading depth of sections, 1–4
  * @param diagnostics where problems are reported
+ * @param place where the previous run ended, updated to where this one ends
  */
 export function findGoshEntries(
-  parsed: ParsedDocument,
+  nodes: readonly RootContent[],
   sectionDepth: number,
   diagnostics: Diagnostics,
+  place: GoshPlace = { section: null, inAbstract: false },
 ): Entry[] {
   const entries: Entry[] = [];
-  let section: string | null = null;
-  let inAbstract = false;
-  for (const node of parsed.tree.children) {
+  let { section, inAbstract } = place;
+  for (const node of nodes) {
     if (node.type === "heading") {
       if (node.depth === 1) inAbstract = node.data?.goshAbstract === true;
       if (node.depth === sectionDepth) section = inAbstract ? null : plainText(node);
@@ -63,6 +73,8 @@ export function findGoshEntries(
       reportNestedPins(node, diagnostics);
     }
   }
+  place.section = section;
+  place.inAbstract = inAbstract;
   return entries;
 }
 

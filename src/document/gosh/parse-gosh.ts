@@ -1,7 +1,7 @@
 /**
  * GOSH → mdast.
  */
-import type { Root } from "mdast";
+import type { Root, RootContent } from "mdast";
 import type { Point } from "unist";
 import { Diagnostics } from "../diagnostics.js";
 import type { ParsedDocument } from "../types.js";
@@ -14,9 +14,12 @@ import { splitGoshLines, type GoshLine } from "./split-gosh-lines.js";
  * entries. Never throws: where gosh would stop, it reports a diagnostic and
  * reads on.
  * @param text the document
+ * @param onNodes when given, takes the top-level nodes in runs as they are
+ *   read (a chapter is a run), and the tree holds none of them: reading
+ *   a large document then never holds its whole tree (see DocumentParser)
  * @returns the tree, the title from the document head, and diagnostics
  */
-export function parseGosh(text: string): ParsedDocument {
+export function parseGosh(text: string, onNodes?: (nodes: RootContent[]) => void): ParsedDocument {
   const diagnostics = new Diagnostics();
   const { lines, pins, lineStarts, lineLengths } = splitGoshLines(text, diagnostics);
   // The end of one node is often the start of the next, and every point
@@ -46,6 +49,7 @@ export function parseGosh(text: string): ParsedDocument {
     title: null,
     pastHead: false,
     depth: 0,
+    emit: onNodes,
   };
   const children = buildGoshBlocks("documentmain", lines, state);
   for (const [no, pin] of pins) {

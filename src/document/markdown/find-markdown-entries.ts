@@ -6,7 +6,6 @@ import type { Diagnostics } from "../diagnostics.js";
 import type { Entry } from "../entry.js";
 import { plainText } from "../plain-text.js";
 import { readPinKey } from "../read-pin-key.js";
-import type { ParsedDocument } from "../types.js";
 
 // <!-- ideas-sync: key=<key> -->
 const PIN = /^<!--\s*ideas-sync\s*:\s*([^]*?)\s*-->$/;
@@ -26,13 +25,13 @@ export interface MarkdownEntries {
  * `<!-- ideas-sync: key=… -->` on the line above a heading pins its key; such
  * comments, and HTML anchors right above a heading, belong to that heading,
  * not to the body before it.
- * @param parsed the Markdown tree
+ * @param nodes the top-level nodes of the Markdown tree
  * @param sectionDepth 0 (no sections) to 5
  * @param ideaDepth 1 to 6, more than sectionDepth
  * @param diagnostics where problems are reported
  */
 export function findMarkdownEntries(
-  parsed: ParsedDocument,
+  nodes: readonly RootContent[],
   sectionDepth: number,
   ideaDepth: number,
   diagnostics: Diagnostics,
@@ -91,7 +90,7 @@ export function findMarkdownEntries(
     current = null;
   };
 
-  for (const node of parsed.tree.children) {
+  for (const node of nodes) {
     if (node.type === "html") readPin(node, pins, diagnostics);
     if (node.type === "heading") {
       depths.add(node.depth);

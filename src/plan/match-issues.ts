@@ -96,15 +96,23 @@ export function matchIssues(
     if (!set) own.set(idea, (set = shingles(`${idea.title} ${idea.markdown}`)));
     return set;
   };
+  // The issues whose key is a slug or the slug with "-1", "-2" …, by slug.
+  const families = new Map<string, ManagedIssue[]>();
+  for (const entry of sorted) {
+    const key = entry.read.marker.key;
+    const base = key.replace(/-\d+$/, "");
+    for (const slug of base === key ? [key] : [key, base]) {
+      const family = families.get(slug);
+      if (family) family.push(entry);
+      else families.set(slug, [entry]);
+    }
+  }
   for (const idea of waiting()) {
     const candidate = free(byKey.get(idea.key))[0];
     if (!candidate) continue;
     const slug = slugs.get(idea);
     if (slug !== undefined) {
-      const family = new RegExp(`^${escapeRegExp(slug)}(-\\d+)?$`);
-      const issues = sorted.filter(
-        (e) => !taken.has(e.issue.number) && family.test(e.read.marker.key),
-      ).length;
+      const issues = free(families.get(slug)).length;
       if ((slugCount.get(slug) ?? 0) > 1 || issues > 1) continue;
     }
     // A key whose text changed beyond recognition may have gone to another
@@ -210,8 +218,4 @@ function countBy(items: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
   return counts;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -143,6 +143,23 @@ describe("planSync", () => {
     expect(repo.store.issues).toHaveLength(4);
   });
 
+  it("keeps the issue of the second of two like-named ideas when the first goes and its key shifts", () => {
+    const repo = new Repo();
+    const common =
+      "Measure the wind speed and direction with a cup anemometer and a vane, logging every minute to the station's memory card";
+    const roof = { title: "Wind gauge", body: `${common} on the roof.`, section: "Sensors" };
+    const mast = { title: "Wind gauge", body: `${common} on the mast.`, section: "Sensors" };
+    repo.sync([roof, mast, C]);
+    expect(readIssueBody(repo.issue(2).body).marker?.key).toBe("wind-gauge-1");
+    // The first goes; the second, edited, now has the key "wind-gauge" of
+    // issue 1, whose text is alike too: the key says little, the text decides.
+    const { plan } = repo.sync([{ ...mast, body: `${mast.body} Daily.` }, C]);
+    expect(types(plan).sort()).toEqual(["close-issue", "update-issue"]);
+    expect(repo.issue(2)).toMatchObject({ state: "open" });
+    expect(repo.issue(2).body).toContain("on the mast. Daily.");
+    expect(repo.issue(1)).toMatchObject({ state: "closed" });
+  });
+
   it("treats an unrelated new title as a new idea and closes the old one", () => {
     const repo = new Repo();
     repo.sync(BASE);

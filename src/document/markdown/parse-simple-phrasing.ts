@@ -24,6 +24,7 @@ const URL =
 // The destination of an inline link: no spaces, brackets, parentheses or quotes.
 const DESTINATION = /[A-Za-z0-9:/.?=#%+,;_*!$'-]+\)/y;
 const WORD = /[A-Za-z0-9]/;
+const SPACE = /\s/;
 // What may follow the closing delimiter of emphasis or a literal autolink.
 const AFTER = /[ \n.,;:!?]/;
 
@@ -165,7 +166,8 @@ function emphasisEnd(s: string, i: number, run: number): number {
     if (d === c) {
       for (let r = 1; r < run; r += 1) if (s[j + r] !== c) return -1;
       const after = s[j + run];
-      if (s[j - 1] === " " || (after !== undefined && !AFTER.test(after))) return -1;
+      // Unicode white space too: micromark's test for a closing delimiter is /\s/.
+      if (SPACE.test(s[j - 1] as string) || (after !== undefined && !AFTER.test(after))) return -1;
       if (LINK_LIKE.test(s.slice(i + run, j))) return -1;
       return j + run;
     }

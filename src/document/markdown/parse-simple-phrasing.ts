@@ -53,7 +53,9 @@ export function parseSimplePhrasing(lines: readonly ContentLine[]): PhrasingCont
   // The point of index i of s. A text that ends where an indented line
   // starts ends, in micromark, before the indentation: `end` says so.
   const point = (i: number, end: boolean): Point => {
-    if (i < (starts[k] as number)) k = 0;
+    // Points are asked for in about document order (a text before a node
+    // after the node's own): the cursor walks from where it is.
+    while (k > 0 && (starts[k] as number) > i) k -= 1;
     while (k + 1 < starts.length && (starts[k + 1] as number) <= i) k += 1;
     const line = lines[k] as ContentLine;
     const into = i - (starts[k] as number);

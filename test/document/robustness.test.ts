@@ -122,4 +122,15 @@ describe("reading broken and hostile documents", () => {
     const count = Math.ceil(MB / 4 / block.length);
     expect(ideas(readDocument(block.repeat(count), { format: "markdown" })).length).toBe(count);
   });
+
+  // Read by ideas-sync's own reader of plain Markdown, whose positions must
+  // not be looked up from the paragraph's first line each time (which took
+  // minutes here, past the test's timeout).
+  it("parses a 3 MB Markdown paragraph of short lines with inline code", () => {
+    const count = Math.floor((3 * MB) / 6);
+    const document = readDocument(`### Idea\n\n${"x `a`\n".repeat(count)}`, {
+      format: "markdown",
+    });
+    expect(ideas(document)[0]?.markdown.match(/`a`/g)).toHaveLength(count);
+  });
 });

@@ -4,8 +4,6 @@
 import { startExtraction } from "./start-extraction.js";
 import type { DocumentOptions, IdeasDocument, ParsedDocument } from "./types.js";
 
-export { DEFAULT_IDEA_DEPTH } from "./start-extraction.js";
-
 /**
  * Extracts the ideas of a parsed document, gives each a key unique in the
  * document (a pinned key, else the slug of its title, with "-1", "-2" … after

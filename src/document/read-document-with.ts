@@ -23,7 +23,7 @@ export function readDocumentWith(
     typeof content === "string" ? { text: content, diagnostics: [] } : decodeDocument(content);
   // Ideas are taken from each run of nodes the parser hands over, so that
   // its tree can go while the rest is read.
-  const extraction = startExtraction(options.format === "gosh" ? "gosh" : "markdown", options);
+  const extraction = startExtraction(options.format, options);
   const parsed = parse(decoded.text, (nodes) => extraction.take(nodes));
   extraction.take(parsed.tree.children);
   appendAll(parsed.diagnostics, decoded.diagnostics);

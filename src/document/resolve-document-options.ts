@@ -1,7 +1,7 @@
 /**
  * A document's format and depths, checked and completed.
  */
-import { DEFAULT_IDEA_DEPTH } from "./extract-ideas.js";
+import { DEFAULT_IDEA_DEPTH } from "./start-extraction.js";
 import { formatForPath } from "./format-for-path.js";
 import type { DocumentOptions } from "./types.js";
 

@@ -15,6 +15,9 @@ import { genodeRevisions } from "../support/corpus.js";
 import { propertyParameters } from "../support/property-parameters.js";
 import { withCorpus } from "../support/with-corpus.js";
 
+// Seeded: propertyParameters gives every property the run's FC_SEED, which
+// the run prints at its end and a failure prints with its path.
+
 /** The runs parseGosh hands over, and the tree it returns. */
 function inRuns(text: string) {
   const runs: RootContent[][] = [];

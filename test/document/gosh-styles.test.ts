@@ -11,6 +11,9 @@ import { GENODE } from "../support/corpus.js";
 import { propertyParameters } from "../support/property-parameters.js";
 import { withCorpus } from "../support/with-corpus.js";
 
+// Seeded: propertyParameters gives every property the run's FC_SEED, which
+// the run prints at its end and a failure prints with its path.
+
 const corpus = withCorpus("genode");
 
 // What gosh asks: the line with "\n" appended matches `cont`, and the next

@@ -17,6 +17,9 @@ import { MARKDOWN_IDEAS } from "../support/corpus.js";
 import { propertyParameters } from "../support/property-parameters.js";
 import { withCorpus } from "../support/with-corpus.js";
 
+// Seeded: propertyParameters gives every property the run's FC_SEED, which
+// the run prints at its end and a failure prints with its path.
+
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml", "toml"]);
 // Plain data on both sides: remark's nodes are not plain objects.
 const remarkTree = (text: string): unknown => JSON.parse(JSON.stringify(remark.parse(text)));
@@ -212,14 +215,16 @@ describe("reading plain Markdown by hand", () => {
 
   it("gives remark's tree, or nothing, for documents of pieces on both sides of the line", () => {
     let read = 0;
+    const parameters = propertyParameters<[string]>(3000);
     fc.assert(
       fc.property(pieceDocument, (text) => {
         read += compareAll([text]);
       }),
-      propertyParameters(3000),
+      parameters,
     );
-    // The property is worth something only if many documents were read by hand.
-    expect(read).toBeGreaterThan(300);
+    // The property is worth something only if many documents were read by
+    // hand: about one in four is, whatever the seed.
+    expect(read).toBeGreaterThanOrEqual(Math.floor((parameters.numRuns ?? 0) / 10));
   });
 
   it("gives remark's tree, or nothing, for Markdown-ish documents", () => {

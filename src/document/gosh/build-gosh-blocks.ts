@@ -58,8 +58,6 @@ const HEADING_CONTAINERS = new Set<Context>([
   "paragraph",
 ]);
 
-const HEADING_STYLES = new Set(["abstract", "chapter", "section", "subsection", "paragraph"]);
-
 type Content = RootContent;
 type BodyContent = BlockContent | DescriptionList;
 
@@ -88,7 +86,7 @@ export function buildGoshBlocks(
     // Text after a node may still join it (see attach and recoverLines),
     // but nothing reaches back across a heading: what came before one is
     // complete. Chapters, one block each here, come in runs of their own.
-    if (emit && HEADING_STYLES.has(block.style) && out.length > 0) {
+    if (emit && (block.style === "abstract" || block.style in HEADING_DEPTH) && out.length > 0) {
       emit(out);
       out = [];
     }

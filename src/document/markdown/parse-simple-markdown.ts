@@ -109,9 +109,7 @@ export function parseSimpleMarkdown(text: string): Root | null {
     if (first === " ") {
       // The next line of a list item's paragraph, indented to its content.
       const content = line.slice(2);
-      if (!item || !line.startsWith("  ") || content[0] === " " || OTHER_BLOCK.test(content))
-        return null;
-      if (isBullet(content)) return null;
+      if (!item || !line.startsWith("  ") || opensOtherBlock(content)) return null;
       (item as OpenItem).lines.push({ text: content, line: number, column: 3, offset: here + 2 });
       continue;
     }
@@ -126,7 +124,7 @@ export function parseSimpleMarkdown(text: string): Root | null {
     }
     if (isBullet(line)) {
       const content = line.slice(2);
-      if (content[0] === " " || OTHER_BLOCK.test(content) || isBullet(content)) return null;
+      if (opensOtherBlock(content)) return null;
       if (blankAfterList === first || (list && list.marker !== first)) return null;
       if (!closeParagraph() || !closeItem()) return null;
       list ??= { marker: first as string, items: [] };
@@ -152,6 +150,11 @@ export function parseSimpleMarkdown(text: string): Root | null {
     children,
     position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text, number) },
   };
+}
+
+/** Whether an item's content would start a block of its own rather than a paragraph. */
+function opensOtherBlock(content: string): boolean {
+  return content[0] === " " || OTHER_BLOCK.test(content) || isBullet(content);
 }
 
 /** `- ` or `* ` followed by content. */

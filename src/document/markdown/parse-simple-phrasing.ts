@@ -19,6 +19,7 @@ export interface ContentLine {
 const SPECIAL = /[`*_[\]!hHwW]/g;
 // What GFM may read as a literal autolink (see mdast-util-gfm-autolink-literal).
 const LINK_LIKE = /https?:|www\./i;
+const LINK_LIKE_HERE = /https?:|www\./iy;
 const URL =
   /https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?:\/(?:[A-Za-z0-9/#%=+-]|[.?:,;!](?=[A-Za-z0-9/#%=+-]))*|:[0-9]+(?:\/(?:[A-Za-z0-9/#%=+-]|[.?:,;!](?=[A-Za-z0-9/#%=+-]))*)?)?/y;
 // The destination of an inline link: no spaces, brackets, parentheses or quotes.
@@ -118,7 +119,8 @@ export function parseSimplePhrasing(lines: readonly ContentLine[]): PhrasingCont
       // h, H, w or W: plain text unless it may start a literal autolink.
       const next = s[i + 1];
       if (next !== "t" && next !== "T" && next !== "w" && next !== "W") continue;
-      if (s.slice(i, i + 8).search(LINK_LIKE) !== 0) continue;
+      LINK_LIKE_HERE.lastIndex = i;
+      if (!LINK_LIKE_HERE.test(s)) continue;
       end = autolinkEnd(s, i);
       if (end < 0) return null;
       const value = s.slice(i, end);

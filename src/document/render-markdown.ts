@@ -87,12 +87,15 @@ export function renderMarkdown(
  * @param nodes block nodes of a GOSH or Markdown tree
  */
 export function renderSimpleMarkdown(nodes: readonly RootContent[]): string | null {
+  const direct = writeDirectFlow(nodes);
+  if (direct !== undefined) return direct.trimEnd();
   return writeSimpleFlow(prepare(nodes).children)?.trimEnd() ?? null;
 }
 
 // The nodes as an issue shows them: rewritten, and bare URLs linked.
 function prepare(nodes: readonly RootContent[]): Root {
   mayLinkLiteral = false;
+  linkDepth = 0;
   const root: Root = { type: "root", children: nodes.flatMap(toMarkdownNode) as Root["children"] };
   // GitHub links a bare URL or e-mail address in text. Making it a link here
   // renders it as GitHub shows it, and the same when read back. The
@@ -175,9 +178,13 @@ function fenced(value: string): string {
   return value ? `${fence}\n${value}\n${fence}` : `${fence}\n${fence}`;
 }
 
-// Set while rewriting when some text may hold a URL or an e-mail address, so
-// that most bodies, which hold none, are not walked again to find out.
+// Set while rewriting when some text outside links may hold a URL or an
+// e-mail address, so that most bodies, which hold none, are not walked again
+// to find out. Text inside a link is never linked (mayHoldLinkLiteral skips
+// links), and most bodies hold a link whose text is its URL.
 let mayLinkLiteral = false;
+// How many links the rewrite is inside.
+let linkDepth = 0;
 
 // Rewritten nodes, or the node itself when it needs no change: most nodes
 // need none, and copying them all made rendering slow.
@@ -203,7 +210,7 @@ function toMarkdownNode(node: RootContent): Rewritten {
     case "descriptionDetails":
       return [];
     case "text": {
-      if (!mayLinkLiteral && mayHoldLinkLiteral(node)) mayLinkLiteral = true;
+      if (!mayLinkLiteral && linkDepth === 0 && mayHoldLinkLiteral(node)) mayLinkLiteral = true;
       if (!NEEDS_CLEANING.test(node.value)) return node;
       // A byte order mark inside a document is an invisible stray character.
       // "@name" in an issue would notify that person on every sync: a zero
@@ -246,8 +253,13 @@ function toMarkdownNode(node: RootContent): Rewritten {
       return keepSpaceOutside(children === node.children ? node : { ...node, children });
     }
     case "link": {
+      // A cross reference's text stays, outside any link.
       if (node.data?.goshCrossReference) return node.children.flatMap(toPhrasing);
-      const children = rewriteChildren(node.children);
+      const children = rewriteLinkChildren(node.children);
+      return children === node.children ? node : { ...node, children };
+    }
+    case "linkReference": {
+      const children = rewriteLinkChildren(node.children);
       return children === node.children ? node : { ...node, children };
     }
     case "paragraph": {
@@ -269,6 +281,16 @@ function toMarkdownNode(node: RootContent): Rewritten {
 const CODE_NEEDS_CLEANING = /[\r\n\u0000]/;
 // Text that the rewrite changes: line breaks, NUL, byte order marks, mentions.
 const NEEDS_CLEANING = /[\r\n\u0000\uFEFF@]/;
+
+/** rewriteChildren inside a link. */
+function rewriteLinkChildren<T extends RootContent>(children: readonly T[]): T[] {
+  linkDepth += 1;
+  try {
+    return rewriteChildren(children);
+  } finally {
+    linkDepth -= 1;
+  }
+}
 
 /** The rewritten children, or the same array when none changed. */
 function rewriteChildren<T extends RootContent>(children: readonly T[]): T[] {
@@ -340,16 +362,17 @@ const WWW = /[wW]{3}\./;
 // The link-literal transform walks the whole tree with several patterns; most
 // bodies hold nothing it could link.
 function mayHoldLinkLiteral(node: Nodes): boolean {
-  if (node.type === "text") {
-    const value = node.value;
-    return (
-      value.includes("@") ||
-      (value.includes(":") && /:\/\/|mailto:|xmpp:/i.test(value)) ||
-      ((value.includes("w.") || value.includes("W.")) && WWW.test(value))
-    );
-  }
+  if (node.type === "text") return textMayHoldLinkLiteral(node.value);
   if (node.type === "link" || node.type === "linkReference") return false;
   return "children" in node && (node.children as Nodes[]).some(mayHoldLinkLiteral);
+}
+
+function textMayHoldLinkLiteral(value: string): boolean {
+  return (
+    value.includes("@") ||
+    (value.includes(":") && /:\/\/|mailto:|xmpp:/i.test(value)) ||
+    ((value.includes("w.") || value.includes("W.")) && WWW.test(value))
+  );
 }
 
 // Characters remark may escape in text wherever they are ...
@@ -387,16 +410,21 @@ function textWithoutNeedlessEscaping(
 
 const LINE_END_BEFORE = /[\r\n][\t ]*$/;
 const LINE_START_AFTER = /^[\r\n]/;
-const SPACE_AT_END = /[\t ]$/;
 
 /** Whether remark might escape something in this text, between these neighbours. */
 function needsEscaping(value: string, before: string, after: string): boolean {
   return (
     ESCAPED_ANYWHERE.test(value) ||
     ESCAPED_PAIR.test(before.slice(-1) + value + after.slice(0, 1)) ||
-    (LINE_END_BEFORE.test(before) && ESCAPED_AT_LINE_START.test(value)) ||
-    (LINE_START_AFTER.test(after) && SPACE_AT_END.test(value))
+    needsEscapingAtLineEdge(value, before, after)
   );
+}
+
+// Text at the start of a line, or white space before its end.
+function needsEscapingAtLineEdge(value: string, before: string, after: string): boolean {
+  if (LINE_END_BEFORE.test(before) && ESCAPED_AT_LINE_START.test(value)) return true;
+  const last = value.charCodeAt(value.length - 1);
+  return (last === 32 || last === 9) && LINE_START_AFTER.test(after);
 }
 
 /**
@@ -500,60 +528,222 @@ const PLAIN_CODE = /^[^`\r\n]+$/;
 const PADDED_CODE = /^ .* $|^ $/s;
 
 function writeSimplePhrasing(children: readonly PhrasingContent[], info: Info): string | null {
-  // Each child's output, then a check of each against its neighbours' edges.
-  const outputs = childOutputs;
-  for (let index = 0; index < children.length; index += 1) {
-    const output = writeSimpleChild(children[index] as PhrasingContent);
-    if (output === null) return null;
-    outputs[index] = output;
-  }
-  const before = info.before ?? "";
-  const after = info.after ?? "";
   for (let index = 0; index < children.length; index += 1) {
     const child = children[index] as PhrasingContent;
-    const left = index === 0 ? before : (outputs[index - 1] as string).slice(-1);
-    const right = index === children.length - 1 ? after : (outputs[index + 1] as string).charAt(0);
-    if (child.type === "text") {
-      if (needsEscaping(child.value, left, right)) return null;
-    } else if (child.type === "emphasis" || child.type === "strong") {
-      if (!ATTENTION_BEFORE.test(left) || !ATTENTION_AFTER.test(right)) return null;
-    }
+    const output = writeSimpleChild(child);
+    if (output === null) return null;
+    written.outputs[index] = output;
+    written.kinds[index] = child.type;
+    written.texts[index] = child.type === "text" ? child.value : "";
   }
-  let written = "";
-  for (let index = 0; index < children.length; index += 1) written += outputs[index] as string;
-  return written;
+  return joinWritten(children.length, info.before ?? "", info.after ?? "");
 }
 
-// The outputs of one paragraph's children, reused from paragraph to
-// paragraph (writing one never writes another): entries past the paragraph
-// in hand are left over from an earlier one.
-const childOutputs: string[] = [];
+// The children of one paragraph as written: each one's output, its type and,
+// for text, its value. Reused from paragraph to paragraph (writing one never
+// writes another): entries past the paragraph in hand are left over from an
+// earlier one.
+const written = { outputs: [] as string[], kinds: [] as string[], texts: [] as string[] };
+
+// The first `count` written children, joined, once each is checked against
+// its neighbours' edges; null when remark would write some other way.
+function joinWritten(count: number, before: string, after: string): string | null {
+  const { outputs, kinds, texts } = written;
+  // As remark's phrasing writer sees them: what comes before a child is the
+  // last character written, past children that wrote nothing; what comes
+  // after it is the next child's first character, or nothing.
+  let left = before;
+  for (let index = 0; index < count; index += 1) {
+    const kind = kinds[index];
+    const output = outputs[index] as string;
+    if (kind === "text" || kind === "emphasis" || kind === "strong") {
+      const right = index === count - 1 ? after : (outputs[index + 1] as string).charAt(0);
+      if (kind === "text") {
+        if (needsEscaping(texts[index] as string, left, right)) return null;
+      } else if (!ATTENTION_BEFORE.test(left) || !ATTENTION_AFTER.test(right)) {
+        return null;
+      }
+    }
+    if (output !== "") left = output.slice(-1);
+  }
+  let joined = "";
+  for (let index = 0; index < count; index += 1) joined += outputs[index] as string;
+  return joined;
+}
 
 function writeSimpleChild(child: PhrasingContent): string | null {
   switch (child.type) {
     case "text":
       return child.value;
     case "inlineCode":
-      return PLAIN_CODE.test(child.value) && !PADDED_CODE.test(child.value)
-        ? `\`${child.value}\``
-        : null;
+      return writeCode(child.value);
     case "emphasis":
     case "strong": {
       const only = child.children.length === 1 ? child.children[0] : undefined;
-      const marker = child.type === "emphasis" ? "_" : "**";
-      if (only?.type !== "text" || !ALPHANUMERIC_EDGES.test(only.value)) return null;
-      if (needsEscaping(only.value, marker, marker)) return null;
-      return `${marker}${only.value}${marker}`;
+      return only?.type === "text" ? writeAttention(child.type, only.value) : null;
     }
     case "link": {
       const only = child.children.length === 1 ? child.children[0] : undefined;
-      if (child.title || only?.type !== "text" || !PLAIN_URL.test(child.url)) return null;
-      if (only.value === child.url)
-        return readsAsAutolink(child.url, only.value) ? `<${child.url}>` : null;
-      if (only.value === "" || needsEscaping(only.value, "[", "]")) return null;
-      return `[${only.value}](${child.url})`;
+      return only?.type === "text" ? writeLink(child, only.value) : null;
     }
     default:
       return null;
   }
 }
+
+function writeCode(value: string): string | null {
+  return PLAIN_CODE.test(value) && !PADDED_CODE.test(value) ? `\`${value}\`` : null;
+}
+
+// Emphasis or strong emphasis around text of this value.
+function writeAttention(type: "emphasis" | "strong", value: string): string | null {
+  const marker = type === "emphasis" ? "_" : "**";
+  if (!ALPHANUMERIC_EDGES.test(value)) return null;
+  if (needsEscaping(value, marker, marker)) return null;
+  return `${marker}${value}${marker}`;
+}
+
+// A link around text of this value.
+function writeLink(link: Link, value: string): string | null {
+  if (link.title || !PLAIN_URL.test(link.url)) return null;
+  if (value === link.url) return readsAsAutolink(link.url, value) ? `<${link.url}>` : null;
+  if (value === "" || needsEscaping(value, "[", "]")) return null;
+  return `[${value}](${link.url})`;
+}
+
+/**
+ * What writeSimpleFlow writes for the rewritten nodes (see prepare), in one
+ * pass over the nodes as they are: for bodies whose rewrite changes no more
+ * than line breaks in text, which is most, nothing is copied. Undefined
+ * where the rewrite would do more (a mention, a bare URL, a description
+ * list …) or the flow is not simple: the caller then takes the long way.
+ */
+function writeDirectFlow(nodes: readonly RootContent[]): string | undefined {
+  let out = "";
+  let blocks = 0;
+  let lastBullet: string | undefined;
+  for (const node of nodes) {
+    let text: string | undefined;
+    if (node.type === "paragraph") {
+      const count = writeDirectPhrasing(node.children, 0, false);
+      if (count === -1) return undefined;
+      // The rewrite drops a paragraph of white space only.
+      if (onlyBlankText(count)) continue;
+      // Nothing written here holds a line break: text has its breaks made
+      // spaces, and code and URLs with one are not written.
+      text = joinWritten(count, "\n", "\n") ?? undefined;
+      if (text === undefined) return undefined;
+      lastBullet = undefined;
+    } else if (node.type === "code") {
+      if (node.lang || node.meta || CODE_NEEDS_CLEANING.test(node.value)) return undefined;
+      text = fenced(node.value);
+      lastBullet = undefined;
+    } else if (node.type === "list") {
+      const bullet = node.ordered
+        ? lastBullet === "."
+          ? ")"
+          : "."
+        : lastBullet === "-"
+          ? "*"
+          : "-";
+      text = writeDirectList(node, bullet);
+      if (text === undefined) return undefined;
+      lastBullet = bullet;
+    } else {
+      return undefined;
+    }
+    out += blocks === 0 ? text : `\n\n${text}`;
+    blocks += 1;
+  }
+  return out;
+}
+
+function writeDirectList(list: List, bullet: string): string | undefined {
+  if (list.children.length === 0) return undefined;
+  const start = typeof list.start === "number" && list.start > -1 ? list.start : 1;
+  let out = "";
+  const between = typeof list.spread === "boolean" && !list.spread ? "\n" : "\n\n";
+  for (let index = 0; index < list.children.length; index += 1) {
+    const item = list.children[index] as ListItem;
+    const only = item.children.length === 1 ? item.children[0] : undefined;
+    if (only?.type !== "paragraph") return undefined;
+    const count = writeDirectPhrasing(only.children, 0, false);
+    if (count === -1 || onlyBlankText(count)) return undefined;
+    const text = joinWritten(count, "\n", "\n");
+    if (text === null) return undefined;
+    out += `${index === 0 ? "" : between}${list.ordered ? `${start + index}${bullet}` : bullet} ${text}`;
+  }
+  return out;
+}
+
+// Whether the first `count` written children are all text of white space.
+function onlyBlankText(count: number): boolean {
+  for (let index = 0; index < count; index += 1) {
+    if (written.kinds[index] !== "text" || (written.texts[index] as string).trim() !== "")
+      return false;
+  }
+  return true;
+}
+
+/**
+ * Writes phrasing children into `written` from entry `at` on, as the rewrite
+ * would leave them (a cross reference's children take its place), and
+ * returns the entry after the last; -1 where the direct way cannot tell.
+ */
+function writeDirectPhrasing(
+  children: readonly PhrasingContent[],
+  at: number,
+  inLink: boolean,
+): number {
+  let next = at;
+  for (const child of children) {
+    let output: string | null = null;
+    let value = "";
+    if (child.type === "text") {
+      const text = rewrittenText(child.value, inLink);
+      if (text === null) return -1;
+      output = value = text;
+    } else if (child.type === "inlineCode") {
+      if (CODE_NEEDS_CLEANING.test(child.value)) return -1;
+      output = writeCode(child.value);
+    } else if (child.type === "emphasis" || child.type === "strong") {
+      const only = child.children.length === 1 ? child.children[0] : undefined;
+      if (only?.type !== "text") return -1;
+      const text = rewrittenText(only.value, inLink);
+      if (text === null) return -1;
+      output = writeAttention(child.type, text);
+    } else if (child.type === "link") {
+      if (child.data?.goshCrossReference) {
+        next = writeDirectPhrasing(child.children, next, inLink);
+        if (next === -1) return -1;
+        continue;
+      }
+      const only = child.children.length === 1 ? child.children[0] : undefined;
+      if (only?.type !== "text") return -1;
+      const text = rewrittenText(only.value, true);
+      if (text === null) return -1;
+      output = writeLink(child, text);
+    }
+    if (output === null) return -1;
+    written.outputs[next] = output;
+    written.kinds[next] = child.type;
+    written.texts[next] = value;
+    next += 1;
+  }
+  return next;
+}
+
+/**
+ * Text as the rewrite leaves it (line breaks and the space around them made
+ * one space), or null when the rewrite would do more: clean it, stop a
+ * mention, or (outside links) link a bare URL in it.
+ */
+function rewrittenText(value: string, inLink: boolean): string | null {
+  if (!inLink && textMayHoldLinkLiteral(value)) return null;
+  if (!NEEDS_CLEANING.test(value)) return value;
+  if (CLEANED_BEYOND_BREAKS.test(value)) return null;
+  return value.replace(SOFT_BREAK, " ");
+}
+
+// What the rewrite of text changes besides line breaks.
+const CLEANED_BEYOND_BREAKS = /[\u0000\uFEFF@]/;

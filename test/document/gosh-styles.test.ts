@@ -34,6 +34,29 @@ const line = fc
   )
   .map((parts) => parts.join(""));
 
+describe("first of each GOSH style", () => {
+  // A style with a first character is not tried on lines that start with
+  // another: that must never skip a line its pattern matches.
+  it("is the first character of every line its begin pattern matches", () => {
+    const withFirst = [...STYLES.values()].filter((style) => style.first !== undefined);
+    expect(withFirst.map((style) => style.name)).toContain("descitem");
+    // Random lines rarely start as a style does: some start with a style's marker.
+    const start = fc.constantFrom("", "Abstract", "* ", "# ", ":a:", "! ", "| ", ": ", ":", "  ");
+    fc.assert(
+      fc.property(start, line, (prefix, rest) => {
+        const current = prefix + rest;
+        for (const style of withFirst) {
+          if (style.begin.test(current))
+            expect(current.charAt(0), `${style.name}: ${JSON.stringify(current)}`).toBe(
+              style.first,
+            );
+        }
+      }),
+      propertyParameters(2000),
+    );
+  });
+});
+
 describe("goesOn of each GOSH style", () => {
   it("agrees with cont and contnext on random lines", () => {
     fc.assert(

@@ -281,7 +281,7 @@ function buildHeading(
   return {
     type: "heading",
     depth,
-    children: parseGoshInline(title, 0, endOfText(title.text), state.inline),
+    children: inlineNodes(title, 0, endOfText(title.text), state.inline),
     position: {
       start: state.inline.point(title, 0),
       end: state.inline.point(underline, endOfText(underline.text)),
@@ -301,40 +301,75 @@ function misplacedUnderline(block: Block, next: Block | undefined): GoshLine | n
 // A paragraph: gosh renders each line on its own, so markup never spans lines.
 // Text runs on across lines ("\n" between them) until markup interrupts it,
 // and becomes one node: what merging each line's text nodes would give,
-// without making them first.
+// without making them first. Its end is made a point only once known.
 function buildParagraph(lines: readonly GoshLine[], state: BuildState): Paragraph {
   const children: PhrasingContent[] = [];
   const point = state.inline.point;
   let text = "";
   let start: Point | null = null;
+  // The text's end: a point, or where it is on a line.
   let end: Point | null = null;
+  let endLine: GoshLine | null = null;
+  let endIndex = 0;
+  const flush = (): void => {
+    if (start === null) return;
+    const to = endLine === null ? (end as Point) : point(endLine, endIndex);
+    children.push({ type: "text", value: text, position: { start, end: to } });
+    text = "";
+    start = null;
+  };
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] as GoshLine;
+    const lineEnd = endOfText(line.text);
     if (index > 0) {
       const previous = lines[index - 1] as GoshLine;
-      const from = point(previous, endOfText(previous.text));
-      start ??= from;
+      start ??= point(previous, endOfText(previous.text));
       text += "\n";
-      end = point(line, 0);
+      endLine = line;
+      endIndex = 0;
     }
-    for (const node of parseGoshInline(line, 0, endOfText(line.text), state.inline)) {
+    const nodes = parseGoshInline(line, 0, lineEnd, state.inline);
+    if (typeof nodes === "string") {
+      if (nodes === "") continue;
+      start ??= point(line, 0);
+      text += nodes;
+      endLine = line;
+      endIndex = lineEnd;
+      continue;
+    }
+    for (const node of nodes) {
       if (node.type === "text") {
         start ??= (node.position as Position).start;
         text += node.value;
         end = (node.position as Position).end;
+        endLine = null;
         continue;
       }
-      if (start !== null) {
-        children.push({ type: "text", value: text, position: { start, end: end as Point } });
-        text = "";
-        start = null;
-      }
+      flush();
       children.push(node);
     }
   }
-  if (start !== null)
-    children.push({ type: "text", value: text, position: { start, end: end as Point } });
+  flush();
   return { type: "paragraph", children, position: span(lines, state) };
+}
+
+// parseGoshInline's nodes, its text as a node of its own.
+function inlineNodes(
+  line: GoshLine,
+  from: number,
+  to: number,
+  inline: BuildState["inline"],
+): PhrasingContent[] {
+  const nodes = parseGoshInline(line, from, to, inline);
+  if (typeof nodes !== "string") return nodes;
+  if (nodes === "") return [];
+  return [
+    {
+      type: "text",
+      value: nodes,
+      position: { start: inline.point(line, from), end: inline.point(line, to) },
+    },
+  ];
 }
 
 // * item            # numbered item
@@ -438,7 +473,7 @@ function buildDescriptionItem(lines: readonly GoshLine[], state: BuildState): De
     children: [
       {
         type: "descriptionTerm",
-        children: parseGoshInline(first, 1, termTextEnd, state.inline),
+        children: inlineNodes(first, 1, termTextEnd, state.inline),
         position: {
           start: state.inline.point(first, 1),
           end: state.inline.point(first, termTextEnd),
@@ -532,7 +567,7 @@ function recoverLines(
         value: "\n",
         position: { start: end, end: state.inline.point(text, 0) },
       });
-      appendAll(last.children, parseGoshInline(text, 0, endOfText(text.text), state.inline));
+      appendAll(last.children, inlineNodes(text, 0, endOfText(text.text), state.inline));
       last.children = mergeTexts(last.children);
       last.position = {
         start: last.position.start,

@@ -35,6 +35,11 @@ export type StyleName =
 export interface Style {
   name: StyleName;
   begin: RegExp;
+  /**
+   * The one character a line that `begin` matches starts with, where there
+   * is one: lines that start otherwise need not be matched against `begin`.
+   */
+  first?: string;
   next?: RegExp;
   cont: RegExp;
   contnext?: RegExp;
@@ -75,6 +80,7 @@ const STYLE_LIST: Style[] = [
   //      Title of the document     (indented lines and blank lines at the start)
   {
     name: "header",
+    first: " ",
     begin: /^ +.+/su,
     cont: /(^ +.+)|(^\n)/su,
     goesOn: (line) => isEmpty(line) || line.startsWith(" "),
@@ -83,6 +89,7 @@ const STYLE_LIST: Style[] = [
   // ########
   {
     name: "abstract",
+    first: "A",
     begin: /^Abstract.*/su,
     next: /^###/u,
     cont: /.*/su,
@@ -130,11 +137,18 @@ const STYLE_LIST: Style[] = [
     goesOn: notUnderlined("-~=#"),
   },
   // | annotation
-  { name: "annotation", begin: /^\|/u, cont: /^\|/u, goesOn: (line) => line.startsWith("|") },
+  {
+    name: "annotation",
+    first: "|",
+    begin: /^\|/u,
+    cont: /^\|/u,
+    goesOn: (line) => line.startsWith("|"),
+  },
   // : raw output
   // (With the "\n" appended, a line of a lone ":" does not go on.)
   {
     name: "raw",
+    first: ":",
     begin: /(^: )|(^:$)/u,
     cont: /(^: )|(^:$)/u,
     goesOn: (line) => line.startsWith(": "),
@@ -143,6 +157,7 @@ const STYLE_LIST: Style[] = [
   //   continued
   {
     name: "itemize",
+    first: "*",
     begin: /^\* .+/su,
     cont: /(^  +[^ ])|(^\n)|(^\* .+)/su,
     contnext: /^.*$/su,
@@ -150,6 +165,7 @@ const STYLE_LIST: Style[] = [
   },
   {
     name: "item",
+    first: "*",
     begin: /^\* .+/su,
     cont: /(^ {2}.+)|(^\n)/su,
     goesOn: (line) => isEmpty(line) || indented(line),
@@ -157,12 +173,14 @@ const STYLE_LIST: Style[] = [
   // # numbered item
   {
     name: "enumeration",
+    first: "#",
     begin: /^# .+/su,
     cont: /(^  +[^ ])|(^\n)|(^# .+)/su,
     goesOn: (line) => isEmpty(line) || indented(line) || line.startsWith("# "),
   },
   {
     name: "enum",
+    first: "#",
     begin: /^# .+/su,
     cont: /(^ {2}.+)|(^\n)/su,
     goesOn: (line) => isEmpty(line) || indented(line),
@@ -172,18 +190,26 @@ const STYLE_LIST: Style[] = [
   //   body, indented by two spaces
   {
     name: "description",
+    first: ":",
     begin: /^:[^:]+:/u,
     cont: /(^  +[^ ])|(^\n)|(^:[^:]+:)/u,
     goesOn: (line) => isEmpty(line) || indented(line) || DESCRIPTION_TERM.test(line),
   },
   {
     name: "descitem",
+    first: ":",
     begin: /^:[^:]+:/u,
     cont: /(^ {2}.+)|(^\n)/su,
     goesOn: (line) => isEmpty(line) || indented(line),
   },
   // ! verbatim
-  { name: "verbatim", begin: /^!/u, cont: /^!/u, goesOn: (line) => line.startsWith("!") },
+  {
+    name: "verbatim",
+    first: "!",
+    begin: /^!/u,
+    cont: /^!/u,
+    goesOn: (line) => line.startsWith("!"),
+  },
   // A paragraph goes on at a line that starts with a word character, ( ' " or [,
   // optionally after one * or _.
   {

@@ -18,10 +18,18 @@ export interface InlineContext {
 }
 
 // A marker opens a span after one of these (or at the start of the line) ...
-const OPEN = new Set([" ", '"', "("]);
+const OPEN = charCodes(' "(');
 // ... and closes it before one of these (or at the end of the line).
-const CLOSE = new Set([" ", ")", ".", '"', ",", ":", "!", "?"]);
-const CLOSE_CODE = new Set([...CLOSE, "-"]);
+const CLOSE = charCodes(' ).",:!?');
+const CLOSE_CODE = charCodes(' ).",:!?-');
+
+// A table of ASCII character codes: 1 for each of `characters`.
+function charCodes(characters: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let index = 0; index < characters.length; index += 1)
+    table[characters.charCodeAt(index)] = 1;
+  return table;
+}
 
 // `[scheme:rest` up to the first space is a URL.
 const URL_START = /^[\p{L}\p{N}_]+:[^ ]+/u;
@@ -63,20 +71,20 @@ interface Bracket {
  * @param line the line (its text already stripped of indentation)
  * @param from index of the first character to parse
  * @param to index after the last character to parse
- * @returns phrasing nodes with positions
+ * @returns phrasing nodes with positions; or, where the text holds no
+ *   markup, its text as gosh shows it (dashes made typographic), which is
+ *   one text node from `from` to `to` ("" none): a paragraph joins such
+ *   text to its neighbours' without making the node
  */
 export function parseGoshInline(
   line: GoshLine,
   from: number,
   to: number,
   context: InlineContext,
-): PhrasingContent[] {
+): PhrasingContent[] | string {
   const segment = line.text.slice(from, to);
   // Most lines hold no markup at all.
-  if (!MAY_HOLD_MARKUP.test(segment)) {
-    if (segment === "") return [];
-    return [textNode(segment, context.point(line, from), context.point(line, to))];
-  }
+  if (!MAY_HOLD_MARKUP.test(segment)) return segment;
   const s = " " + segment + " ";
   const spans: Span[] = [];
   matchSpans(s, "_", CLOSE, "emphasis", spans);
@@ -84,6 +92,8 @@ export function parseGoshInline(
   matchSpans(s, "'", CLOSE_CODE, "inlineCode", spans);
   dropCrossingSpans(spans);
   const brackets = findBrackets(s, spans, line, from, context);
+  // Many lines hold a marker that marks nothing ("Genode's").
+  if (spans.length === 0 && brackets.length === 0) return typographicDashesIn(segment);
   const kept = keepSpansOutsideUrls(spans, brackets);
   return buildPhrasing(s, kept, brackets, line, from, context);
 }
@@ -105,7 +115,7 @@ function pointAt(line: GoshLine, from: number, k: number, context: InlineContext
 function matchSpans(
   s: string,
   marker: string,
-  close: ReadonlySet<string>,
+  close: Uint8Array,
   kind: SpanKind,
   spans: Span[],
 ): void {
@@ -115,8 +125,9 @@ function matchSpans(
   let openerCount = 0;
   let closerCount = 0;
   for (; i !== -1; i = s.indexOf(marker, i + 1)) {
-    if (OPEN.has(s[i - 1] ?? "")) openers[openerCount++] = i;
-    if (close.has(s[i + 1] ?? "")) closers[closerCount++] = i;
+    // Out of range, charCodeAt gives NaN, which is no entry.
+    if (OPEN[s.charCodeAt(i - 1)] === 1) openers[openerCount++] = i;
+    if (close[s.charCodeAt(i + 1)] === 1) closers[closerCount++] = i;
   }
   // Taken openers and closers both grow left to right, as do the positions
   // asked about, so "was it taken by the other side?" needs no set: a
@@ -254,7 +265,8 @@ function readBracket(
   context: InlineContext,
 ): Bracket | null {
   const content = s.slice(open + 1, close);
-  const where = pointAt(line, from, open, context);
+  // Where to report a problem: made only for a report.
+  const where = (): Point => pointAt(line, from, open, context);
   if (context.references.has(content)) {
     return {
       open,
@@ -268,9 +280,10 @@ function readBracket(
   }
   const url = URL_START.exec(content)?.[0];
   if (!url) {
+    const at = where();
     context.diagnostics.add(
-      where.line,
-      where.column,
+      at.line,
+      at.column,
       "warning",
       "unresolved-reference",
       `"[${content}]" is neither a link ([scheme:… - text]) nor the title of a heading: kept as text`,
@@ -280,9 +293,10 @@ function readBracket(
   const afterScheme = url.slice(url.indexOf(":") + 3);
   // The pattern is slow to fail, and a second URL needs its "://".
   if (afterScheme.includes("://") && DOUBLED_URL.test(afterScheme)) {
+    const at = where();
     context.diagnostics.add(
-      where.line,
-      where.column + 1,
+      at.line,
+      at.column + 1,
       "warning",
       "doubled-url",
       `this link's URL holds a second URL: "${url}" (two URLs pasted together?)`,
@@ -304,9 +318,10 @@ function readBracket(
     while (end > start && s[end - 1] === " ") end -= 1;
     if (end > start) [textStart, textEnd] = [start, end];
   } else if (rest.trim() !== "") {
+    const at = where();
     context.diagnostics.add(
-      where.line,
-      where.column,
+      at.line,
+      at.column,
       "warning",
       "link-text",
       `the text after this link's URL is not its link text (write "[url - text]"): "${rest.trim()}" is dropped, as gosh does`,
@@ -353,6 +368,8 @@ function buildPhrasing(
   from: number,
   context: InlineContext,
 ): PhrasingContent[] {
+  if (brackets.length === 0 && apart(spans))
+    return buildFlatPhrasing(s, spans, line, from, context);
   const tokens: Token[] = [];
   for (const span of spans) {
     const position = {
@@ -416,6 +433,60 @@ function buildPhrasing(
   return typographicDashes(root);
 }
 
+// Whether no span holds another (spans are in order, and nest or lie apart).
+function apart(spans: readonly Span[]): boolean {
+  for (let index = 1; index < spans.length; index += 1)
+    if ((spans[index] as Span).open < (spans[index - 1] as Span).close) return false;
+  return true;
+}
+
+/**
+ * buildPhrasing for a line without brackets whose spans lie side by side,
+ * as most lines with markup are: text and spans in turn, each span around
+ * its text, without sorting tokens into a tree.
+ */
+function buildFlatPhrasing(
+  s: string,
+  spans: readonly Span[],
+  line: GoshLine,
+  from: number,
+  context: InlineContext,
+): PhrasingContent[] {
+  const nodes: PhrasingContent[] = [];
+  let k = 1;
+  for (const span of spans) {
+    if (span.open > k) nodes.push(dashedTextAt(s, line, from, k, span.open, context));
+    const position = {
+      start: pointAt(line, from, span.open, context),
+      end: pointAt(line, from, span.close + 1, context),
+    };
+    if (span.kind === "inlineCode") {
+      nodes.push({ type: "inlineCode", value: s.slice(span.open + 1, span.close), position });
+    } else {
+      const text = dashedTextAt(s, line, from, span.open + 1, span.close, context);
+      nodes.push({ type: span.kind, children: [text], position });
+    }
+    k = span.close + 1;
+  }
+  const last = s.length - 1;
+  if (last > k) nodes.push(dashedTextAt(s, line, from, k, last, context));
+  return nodes;
+}
+
+// The text node for the padded line's [k, end), its dashes typographic.
+function dashedTextAt(
+  s: string,
+  line: GoshLine,
+  from: number,
+  k: number,
+  end: number,
+  context: InlineContext,
+): Text {
+  const text = textAt(s.slice(k, end), line, from, k, end, context);
+  text.value = typographicDashesIn(text.value);
+  return text;
+}
+
 // A text node for the padded line's [k, end).
 function textAt(
   value: string,
@@ -437,8 +508,7 @@ function textNode(value: string, start: Point, end: Point): Text {
 function typographicDashes(nodes: PhrasingContent[]): PhrasingContent[] {
   for (const node of nodes) {
     if (node.type === "text") {
-      if (node.value.includes("--"))
-        node.value = node.value.replace(/---/g, "\u2014").replace(/--/g, "\u2013");
+      node.value = typographicDashesIn(node.value);
     } else if ("children" in node && node.type !== "link") {
       typographicDashes(node.children as PhrasingContent[]);
     } else if (node.type === "link" && !node.data?.goshCrossReference && !showsItsUrl(node)) {
@@ -446,6 +516,10 @@ function typographicDashes(nodes: PhrasingContent[]): PhrasingContent[] {
     }
   }
   return nodes;
+}
+
+function typographicDashesIn(text: string): string {
+  return text.includes("--") ? text.replace(/---/g, "\u2014").replace(/--/g, "\u2013") : text;
 }
 
 // A link whose text is its URL shows the URL exactly.

@@ -50,7 +50,9 @@ function textAt(lines: readonly GoshLine[], index: number): string {
 }
 
 function styleOf(styles: readonly Style[], line: string, next: string): Style {
+  const first = line.charAt(0);
   for (const style of styles) {
+    if (style.first !== undefined && style.first !== first) continue;
     if (style.begin.test(line) && (!style.next || style.next.test(next))) return style;
   }
   return EMPTY.begin.test(line) ? EMPTY : UNDEFINED;

@@ -420,6 +420,22 @@ function needsEscaping(value: string, before: string, after: string): boolean {
   );
 }
 
+/**
+ * needsEscaping for text that holds no character remark escapes wherever
+ * it is (see NOT_PLAIN): of three characters or more, a pair across its
+ * edges lies within its first or last two and the neighbour, and every
+ * other pair within the text, which is searched as it is, not copied.
+ */
+function plainTextNeedsEscaping(value: string, before: string, after: string): boolean {
+  if (value.length < 3) return needsEscaping(value, before, after);
+  return (
+    ESCAPED_PAIR.test(value) ||
+    ESCAPED_PAIR.test(before.slice(-1) + value.slice(0, 2)) ||
+    ESCAPED_PAIR.test(value.slice(-2) + after.slice(0, 1)) ||
+    needsEscapingAtLineEdge(value, before, after)
+  );
+}
+
 // Text at the start of a line, or white space before its end.
 function needsEscapingAtLineEdge(value: string, before: string, after: string): boolean {
   if (LINE_END_BEFORE.test(before) && ESCAPED_AT_LINE_START.test(value)) return true;
@@ -547,7 +563,12 @@ const written = { outputs: [] as string[], kinds: [] as string[], texts: [] as s
 
 // The first `count` written children, joined, once each is checked against
 // its neighbours' edges; null when remark would write some other way.
-function joinWritten(count: number, before: string, after: string): string | null {
+function joinWritten(
+  count: number,
+  before: string,
+  after: string,
+  plainTexts = false,
+): string | null {
   const { outputs, kinds, texts } = written;
   // As remark's phrasing writer sees them: what comes before a child is the
   // last character written, past children that wrote nothing; what comes
@@ -559,7 +580,8 @@ function joinWritten(count: number, before: string, after: string): string | nul
     if (kind === "text" || kind === "emphasis" || kind === "strong") {
       const right = index === count - 1 ? after : (outputs[index + 1] as string).charAt(0);
       if (kind === "text") {
-        if (needsEscaping(texts[index] as string, left, right)) return null;
+        const text = texts[index] as string;
+        if ((plainTexts ? plainTextNeedsEscaping : needsEscaping)(text, left, right)) return null;
       } else if (!ATTENTION_BEFORE.test(left) || !ATTENTION_AFTER.test(right)) {
         return null;
       }
@@ -625,13 +647,13 @@ function writeDirectFlow(nodes: readonly RootContent[]): string | undefined {
   for (const node of nodes) {
     let text: string | undefined;
     if (node.type === "paragraph") {
-      const count = writeDirectPhrasing(node.children, 0, false);
+      const count = writeDirectPhrasing(node.children, 0);
       if (count === -1) return undefined;
       // The rewrite drops a paragraph of white space only.
       if (onlyBlankText(count)) continue;
       // Nothing written here holds a line break: text has its breaks made
       // spaces, and code and URLs with one are not written.
-      text = joinWritten(count, "\n", "\n") ?? undefined;
+      text = joinWritten(count, "\n", "\n", true) ?? undefined;
       if (text === undefined) return undefined;
       lastBullet = undefined;
     } else if (node.type === "code") {
@@ -667,9 +689,9 @@ function writeDirectList(list: List, bullet: string): string | undefined {
     const item = list.children[index] as ListItem;
     const only = item.children.length === 1 ? item.children[0] : undefined;
     if (only?.type !== "paragraph") return undefined;
-    const count = writeDirectPhrasing(only.children, 0, false);
+    const count = writeDirectPhrasing(only.children, 0);
     if (count === -1 || onlyBlankText(count)) return undefined;
-    const text = joinWritten(count, "\n", "\n");
+    const text = joinWritten(count, "\n", "\n", true);
     if (text === null) return undefined;
     out += `${index === 0 ? "" : between}${list.ordered ? `${start + index}${bullet}` : bullet} ${text}`;
   }
@@ -690,17 +712,13 @@ function onlyBlankText(count: number): boolean {
  * would leave them (a cross reference's children take its place), and
  * returns the entry after the last; -1 where the direct way cannot tell.
  */
-function writeDirectPhrasing(
-  children: readonly PhrasingContent[],
-  at: number,
-  inLink: boolean,
-): number {
+function writeDirectPhrasing(children: readonly PhrasingContent[], at: number): number {
   let next = at;
   for (const child of children) {
     let output: string | null = null;
     let value = "";
     if (child.type === "text") {
-      const text = rewrittenText(child.value, inLink);
+      const text = rewrittenText(child.value);
       if (text === null) return -1;
       output = value = text;
     } else if (child.type === "inlineCode") {
@@ -709,18 +727,18 @@ function writeDirectPhrasing(
     } else if (child.type === "emphasis" || child.type === "strong") {
       const only = child.children.length === 1 ? child.children[0] : undefined;
       if (only?.type !== "text") return -1;
-      const text = rewrittenText(only.value, inLink);
+      const text = rewrittenText(only.value);
       if (text === null) return -1;
       output = writeAttention(child.type, text);
     } else if (child.type === "link") {
       if (child.data?.goshCrossReference) {
-        next = writeDirectPhrasing(child.children, next, inLink);
+        next = writeDirectPhrasing(child.children, next);
         if (next === -1) return -1;
         continue;
       }
       const only = child.children.length === 1 ? child.children[0] : undefined;
       if (only?.type !== "text") return -1;
-      const text = rewrittenText(only.value, true);
+      const text = rewrittenLinkText(only.value);
       if (text === null) return -1;
       output = writeLink(child, text);
     }
@@ -735,15 +753,26 @@ function writeDirectPhrasing(
 
 /**
  * Text as the rewrite leaves it (line breaks and the space around them made
- * one space), or null when the rewrite would do more: clean it, stop a
- * mention, or (outside links) link a bare URL in it.
+ * one space), or null when the rewrite would do more (clean it, stop a
+ * mention, link a bare URL in it) or when remark would escape a character
+ * in it wherever it stands: what it gives needs checking at its edges only.
  */
-function rewrittenText(value: string, inLink: boolean): string | null {
-  if (!inLink && textMayHoldLinkLiteral(value)) return null;
+function rewrittenText(value: string): string | null {
+  if (NOT_PLAIN.test(value) || textMayHoldLinkLiteral(value)) return null;
+  return value.includes("\n") || value.includes("\r") ? value.replace(SOFT_BREAK, " ") : value;
+}
+
+/**
+ * A link's text as the rewrite leaves it, or null when the rewrite would do
+ * more than make its line breaks spaces. (A URL often holds what remark
+ * escapes in text, and the link's writer checks it.)
+ */
+function rewrittenLinkText(value: string): string | null {
   if (!NEEDS_CLEANING.test(value)) return value;
-  if (CLEANED_BEYOND_BREAKS.test(value)) return null;
-  return value.replace(SOFT_BREAK, " ");
+  return CLEANED_BEYOND_BREAKS.test(value) ? null : value.replace(SOFT_BREAK, " ");
 }
 
 // What the rewrite of text changes besides line breaks.
 const CLEANED_BEYOND_BREAKS = /[\u0000\uFEFF@]/;
+
+const NOT_PLAIN = /[\\`*_[\]<>#!&~|@\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\uFEFF]/;

@@ -123,6 +123,9 @@ const plainText = fc
   .array(
     fc.constantFrom(
       ..."word a 9 é".split(" "),
+      // Halves of the pairs remark escapes ("w.x", "s:/"), which may meet
+      // across the edge of a text.
+      ..."w W p s / w.".split(" "),
       ..." .,()!-:?\n".split(""),
       " ",
       // A stray byte order mark, which the rewrite drops.
@@ -176,6 +179,30 @@ const plainPhrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
 );
 
 describe("renderMarkdown's text escaping", () => {
+  it("escapes a pair that two texts make across their edge", () => {
+    // A cross reference's text stands next to the text after it.
+    for (const [left, right] of [
+      ["a w", ".x and more"],
+      ["see s", ":/x and more"],
+      ["a new", ".thing and more"],
+    ]) {
+      expectSameAsRemark([
+        {
+          type: "paragraph",
+          children: [
+            {
+              type: "link",
+              url: "#x",
+              data: { goshCrossReference: true },
+              children: [{ type: "text", value: left as string }],
+            },
+            { type: "text", value: right as string },
+          ],
+        },
+      ]);
+    }
+  });
+
   it("is remark-stringify's on random trees of Markdown's special characters", () => {
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), expectSameAsRemark),

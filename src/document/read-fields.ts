@@ -224,11 +224,17 @@ function mayHoldHead(children: readonly PhrasingContent[]): boolean {
         const newline = value.indexOf("\n", start);
         const end = newline === -1 ? value.length : newline;
         if (atLineStart) {
-          const piece = value.slice(start, end);
-          if (piece.trim() !== "") {
-            const head = PLAIN_HEAD.exec(piece);
-            if (head && isName((head[1] as string).trim())) return true;
-            atLineStart = false;
+          // A head needs a colon on its line; most lines have none.
+          const colon = value.indexOf(":", start);
+          if (colon === -1 || colon >= end) {
+            if (!blankBetween(value, start, end)) atLineStart = false;
+          } else {
+            const piece = value.slice(start, end);
+            if (piece.trim() !== "") {
+              const head = PLAIN_HEAD.exec(piece);
+              if (head && isName((head[1] as string).trim())) return true;
+              atLineStart = false;
+            }
           }
         }
         if (newline === -1) break;
@@ -241,6 +247,16 @@ function mayHoldHead(children: readonly PhrasingContent[]): boolean {
     }
   }
   return false;
+}
+
+// White space from where it is set: what trim takes.
+const WHITE_SPACE = /\s*/y;
+
+// Whether text[start, end) is white space only, without slicing it out.
+function blankBetween(text: string, start: number, end: number): boolean {
+  WHITE_SPACE.lastIndex = start;
+  WHITE_SPACE.exec(text);
+  return WHITE_SPACE.lastIndex >= end;
 }
 
 function isName(text: string): boolean {

@@ -27,7 +27,21 @@ const line = fc
   .array(
     fc.oneof(
       fc.constantFrom(" ", ":", "*", "#", "=", "~", "-", "!", "|", "(", ")", "_", "'", '"', "["),
-      fc.constantFrom("a", "Z", "1", "é", "\u2028", "\t", ";", "\u0085"),
+      // Control characters too: "\u0010" is "0" with the lower-case bit set.
+      fc.constantFrom(
+        "a",
+        "Z",
+        "1",
+        "é",
+        "\u2028",
+        "\t",
+        ";",
+        "\u0085",
+        "\u0010",
+        "\u0001",
+        "@",
+        "`",
+      ),
       fc.string({ maxLength: 2 }).filter((text) => !/[\r\n]/.test(text)),
     ),
     { maxLength: 6 },

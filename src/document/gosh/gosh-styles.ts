@@ -216,7 +216,13 @@ const STYLE_LIST: Style[] = [
     name: "plain",
     begin: PLAIN_BEGIN,
     cont: /^([*_])?[\p{L}\p{N}_('"[]/u,
-    goesOn: (line) => PLAIN_CONT.test(line),
+    goesOn: (line) => {
+      // Most lines go on with an ASCII letter or digit, which the pattern
+      // takes; it is asked about the rest.
+      const code = line.charCodeAt(0);
+      const lower = code | 32;
+      return (lower >= 97 && lower <= 122) || (code >= 48 && code <= 57) || PLAIN_CONT.test(line);
+    },
   },
   // (With the "\n" appended, no line matches: each empty line is a block.)
   { name: "empty", begin: /^ *$/u, cont: /^ *$/u, goesOn: never },

@@ -2,6 +2,8 @@
  * mdast → the Markdown of an issue body.
  */
 import type {
+  Emphasis,
+  InlineCode,
   Link,
   List,
   ListItem,
@@ -11,6 +13,7 @@ import type {
   PhrasingContent,
   Root,
   RootContent,
+  Strong,
   Text,
 } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
@@ -422,14 +425,13 @@ function needsEscaping(value: string, before: string, after: string): boolean {
 
 /**
  * needsEscaping for text that holds no character remark escapes wherever
- * it is (see NOT_PLAIN): of three characters or more, a pair across its
- * edges lies within its first or last two and the neighbour, and every
- * other pair within the text, which is searched as it is, not copied.
+ * it is and no pair it escapes (see NOT_PLAIN): of three characters or
+ * more, a pair across its edges lies within its first or last two and the
+ * neighbour's.
  */
 function plainTextNeedsEscaping(value: string, before: string, after: string): boolean {
   if (value.length < 3) return needsEscaping(value, before, after);
   return (
-    ESCAPED_PAIR.test(value) ||
     ESCAPED_PAIR.test(before.slice(-1) + value.slice(0, 2)) ||
     ESCAPED_PAIR.test(value.slice(-2) + after.slice(0, 1)) ||
     needsEscapingAtLineEdge(value, before, after)
@@ -588,9 +590,9 @@ function joinWritten(
     }
     if (output !== "") left = output.slice(-1);
   }
-  let joined = "";
-  for (let index = 0; index < count; index += 1) joined += outputs[index] as string;
-  return joined;
+  // Joined in one go: a body built up piece by piece is a chain that must
+  // be copied flat before it is hashed, which cost more than writing it.
+  return count === 1 ? (outputs[0] as string) : outputs.slice(0, count).join("");
 }
 
 function writeSimpleChild(child: PhrasingContent): string | null {
@@ -641,8 +643,7 @@ function writeLink(link: Link, value: string): string | null {
  * list …) or the flow is not simple: the caller then takes the long way.
  */
 function writeDirectFlow(nodes: readonly RootContent[]): string | undefined {
-  let out = "";
-  let blocks = 0;
+  const out: string[] = [];
   let lastBullet: string | undefined;
   for (const node of nodes) {
     let text: string | undefined;
@@ -674,16 +675,15 @@ function writeDirectFlow(nodes: readonly RootContent[]): string | undefined {
     } else {
       return undefined;
     }
-    out += blocks === 0 ? text : `\n\n${text}`;
-    blocks += 1;
+    out.push(text);
   }
-  return out;
+  return out.join("\n\n");
 }
 
 function writeDirectList(list: List, bullet: string): string | undefined {
   if (list.children.length === 0) return undefined;
   const start = typeof list.start === "number" && list.start > -1 ? list.start : 1;
-  let out = "";
+  const items: string[] = [];
   const between = typeof list.spread === "boolean" && !list.spread ? "\n" : "\n\n";
   for (let index = 0; index < list.children.length; index += 1) {
     const item = list.children[index] as ListItem;
@@ -693,9 +693,9 @@ function writeDirectList(list: List, bullet: string): string | undefined {
     if (count === -1 || onlyBlankText(count)) return undefined;
     const text = joinWritten(count, "\n", "\n", true);
     if (text === null) return undefined;
-    out += `${index === 0 ? "" : between}${list.ordered ? `${start + index}${bullet}` : bullet} ${text}`;
+    items.push(`${list.ordered ? `${start + index}${bullet}` : bullet} ${text}`);
   }
-  return out;
+  return items.join(between);
 }
 
 // Whether the first `count` written children are all text of white space.
@@ -714,41 +714,49 @@ function onlyBlankText(count: number): boolean {
  */
 function writeDirectPhrasing(children: readonly PhrasingContent[], at: number): number {
   let next = at;
-  for (const child of children) {
-    let output: string | null = null;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index] as PhrasingContent;
+    // Nodes of many shapes pass here: their type is read once.
+    const type = child.type;
+    let output: string | null;
     let value = "";
-    if (child.type === "text") {
-      const text = rewrittenText(child.value);
+    if (type === "text") {
+      const text = rewrittenText((child as Text).value);
       if (text === null) return -1;
       output = value = text;
-    } else if (child.type === "inlineCode") {
-      if (CODE_NEEDS_CLEANING.test(child.value)) return -1;
-      output = writeCode(child.value);
-    } else if (child.type === "emphasis" || child.type === "strong") {
-      const only = child.children.length === 1 ? child.children[0] : undefined;
-      if (only?.type !== "text") return -1;
-      const text = rewrittenText(only.value);
-      if (text === null) return -1;
-      output = writeAttention(child.type, text);
-    } else if (child.type === "link") {
-      if (child.data?.goshCrossReference) {
-        next = writeDirectPhrasing(child.children, next);
+    } else if (type === "inlineCode") {
+      const code = (child as InlineCode).value;
+      output = CODE_NEEDS_CLEANING.test(code) ? null : writeCode(code);
+    } else if (type === "emphasis" || type === "strong") {
+      const only = onlyText((child as Emphasis | Strong).children);
+      const text = only === null ? null : rewrittenText(only);
+      output = text === null ? null : writeAttention(type, text);
+    } else if (type === "link") {
+      const link = child as Link;
+      if (link.data?.goshCrossReference) {
+        next = writeDirectPhrasing(link.children, next);
         if (next === -1) return -1;
         continue;
       }
-      const only = child.children.length === 1 ? child.children[0] : undefined;
-      if (only?.type !== "text") return -1;
-      const text = rewrittenLinkText(only.value);
-      if (text === null) return -1;
-      output = writeLink(child, text);
+      const only = onlyText(link.children);
+      const text = only === null ? null : rewrittenLinkText(only);
+      output = text === null ? null : writeLink(link, text);
+    } else {
+      output = null;
     }
     if (output === null) return -1;
     written.outputs[next] = output;
-    written.kinds[next] = child.type;
+    written.kinds[next] = type;
     written.texts[next] = value;
     next += 1;
   }
   return next;
+}
+
+// The value of the one text child, or null.
+function onlyText(children: readonly PhrasingContent[]): string | null {
+  const only = children.length === 1 ? (children[0] as PhrasingContent) : undefined;
+  return only?.type === "text" ? only.value : null;
 }
 
 /**
@@ -758,7 +766,7 @@ function writeDirectPhrasing(children: readonly PhrasingContent[], at: number): 
  * in it wherever it stands: what it gives needs checking at its edges only.
  */
 function rewrittenText(value: string): string | null {
-  if (NOT_PLAIN.test(value) || textMayHoldLinkLiteral(value)) return null;
+  if (NOT_PLAIN.test(value)) return null;
   return value.includes("\n") || value.includes("\r") ? value.replace(SOFT_BREAK, " ") : value;
 }
 
@@ -775,4 +783,14 @@ function rewrittenLinkText(value: string): string | null {
 // What the rewrite of text changes besides line breaks.
 const CLEANED_BEYOND_BREAKS = /[\u0000\uFEFF@]/;
 
-const NOT_PLAIN = /[\\`*_[\]<>#!&~|@\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\uFEFF]/;
+// What the direct writer leaves to the long way in text, in one pass:
+// - what the rewrite cleans besides line breaks (NUL, a byte order mark, "@"),
+// - what remark escapes wherever it is, line breaks and the spaces around
+//   them aside (tabs included, though one next to a break goes with it),
+// - what may be a bare URL or e-mail address (textMayHoldLinkLiteral),
+// - the pairs remark escapes (ESCAPED_PAIR, in either case here), which
+//   hold no white space and so are the same once line breaks are spaces.
+// Text without any, once rewritten, holds nothing ESCAPED_ANYWHERE finds
+// and no pair: only its edges need looking at.
+const NOT_PLAIN =
+  /[\\`*_[\]<>#!&~|@\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\uFEFF]|:\/\/|mailto:|xmpp:|www\.|w\.[-.\w]|[ps]:\//i;

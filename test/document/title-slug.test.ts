@@ -39,6 +39,13 @@ describe("titleSlug", () => {
     );
   });
 
+  it("is github-slugger's slug on long ASCII titles, which are slugged another way", () => {
+    for (const length of [511, 512, 513, 2000]) {
+      const title = "Aa b_C-9!".repeat(Math.ceil(length / 9)).slice(0, length);
+      expect(titleSlug(title)).toBe(expected(title));
+    }
+  });
+
   it("keeps the example keys", () => {
     expect(titleSlug("Virtualization: A hypervisor, for ARM!")).toBe(
       "virtualization-a-hypervisor-for-arm",

@@ -84,8 +84,12 @@ function assignKeys(
   diagnostics: Diagnostics,
 ): Array<{ entry: DescribedEntry; key: string }> {
   const taken = new Map<string, DescribedEntry>();
-  const keys = new Map<DescribedEntry, string>();
-  for (const entry of entries) {
+  // Each entry's key, by its place in `entries`.
+  const keys: Array<string | undefined> = new Array<string | undefined>(entries.length).fill(
+    undefined,
+  );
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index] as DescribedEntry;
     if (!entry.pinnedKey) continue;
     const other = taken.get(entry.pinnedKey);
     if (other) {
@@ -99,13 +103,14 @@ function assignKeys(
       continue;
     }
     taken.set(entry.pinnedKey, entry);
-    keys.set(entry, entry.pinnedKey);
+    keys[index] = entry.pinnedKey;
   }
   // The next suffix to try per base key, so that many equal titles cost
   // linear time.
   const nextSuffix = new Map<string, number>();
-  for (const entry of entries) {
-    if (keys.has(entry)) continue;
+  for (let index = 0; index < entries.length; index += 1) {
+    const entry = entries[index] as DescribedEntry;
+    if (keys[index] !== undefined) continue;
     const base = titleSlug(entry.title);
     let key = base;
     let n = nextSuffix.get(base) ?? 1;
@@ -123,9 +128,9 @@ function assignKeys(
       );
     }
     taken.set(key, entry);
-    keys.set(entry, key);
+    keys[index] = key;
   }
-  return entries.map((entry) => ({ entry, key: keys.get(entry) as string }));
+  return entries.map((entry, index) => ({ entry, key: keys[index] as string }));
 }
 
 function toIdea(entry: DescribedEntry, key: string): Idea {

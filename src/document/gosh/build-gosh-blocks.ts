@@ -305,7 +305,10 @@ function misplacedUnderline(block: Block, next: Block | undefined): GoshLine | n
 function buildParagraph(lines: readonly GoshLine[], state: BuildState): Paragraph {
   const children: PhrasingContent[] = [];
   const point = state.inline.point;
-  let text = "";
+  // The text's pieces, joined once: a string built up piece by piece is a
+  // chain that the renderer's first look at it must copy flat, which took
+  // longer than joining.
+  const pieces: string[] = [];
   let start: Point | null = null;
   // The text's end: a point, or where it is on a line.
   let end: Point | null = null;
@@ -314,8 +317,9 @@ function buildParagraph(lines: readonly GoshLine[], state: BuildState): Paragrap
   const flush = (): void => {
     if (start === null) return;
     const to = endLine === null ? (end as Point) : point(endLine, endIndex);
-    children.push({ type: "text", value: text, position: { start, end: to } });
-    text = "";
+    const value = pieces.length === 1 ? (pieces[0] as string) : pieces.join("");
+    children.push({ type: "text", value, position: { start, end: to } });
+    pieces.length = 0;
     start = null;
   };
   for (let index = 0; index < lines.length; index += 1) {
@@ -324,7 +328,7 @@ function buildParagraph(lines: readonly GoshLine[], state: BuildState): Paragrap
     if (index > 0) {
       const previous = lines[index - 1] as GoshLine;
       start ??= point(previous, endOfText(previous.text));
-      text += "\n";
+      pieces.push("\n");
       endLine = line;
       endIndex = 0;
     }
@@ -332,7 +336,7 @@ function buildParagraph(lines: readonly GoshLine[], state: BuildState): Paragrap
     if (typeof nodes === "string") {
       if (nodes === "") continue;
       start ??= point(line, 0);
-      text += nodes;
+      pieces.push(nodes);
       endLine = line;
       endIndex = lineEnd;
       continue;
@@ -340,7 +344,7 @@ function buildParagraph(lines: readonly GoshLine[], state: BuildState): Paragrap
     for (const node of nodes) {
       if (node.type === "text") {
         start ??= (node.position as Position).start;
-        text += node.value;
+        pieces.push(node.value);
         end = (node.position as Position).end;
         endLine = null;
         continue;

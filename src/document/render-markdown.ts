@@ -280,6 +280,8 @@ function toMarkdownNode(node: RootContent): Rewritten {
   }
 }
 
+// A code block that the rewrite changes: carriage returns and NUL.
+const CODE_BLOCK_NEEDS_CLEANING = /[\r\u0000]/;
 // Code that the rewrite changes: line breaks and NUL.
 const CODE_NEEDS_CLEANING = /[\r\n\u0000]/;
 // Text that the rewrite changes: line breaks, NUL, byte order marks, mentions.
@@ -658,7 +660,8 @@ function writeDirectFlow(nodes: readonly RootContent[]): string | undefined {
       if (text === undefined) return undefined;
       lastBullet = undefined;
     } else if (node.type === "code") {
-      if (node.lang || node.meta || CODE_NEEDS_CLEANING.test(node.value)) return undefined;
+      // Code keeps its lines: only a carriage return or NUL is rewritten.
+      if (node.lang || node.meta || CODE_BLOCK_NEEDS_CLEANING.test(node.value)) return undefined;
       text = fenced(node.value);
       lastBullet = undefined;
     } else if (node.type === "list") {

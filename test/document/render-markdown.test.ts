@@ -237,7 +237,19 @@ describe("renderMarkdown's text escaping", () => {
         return node;
       });
     const code = fc
-      .constantFrom("", "x", "make run/x\nmake test", "a `b` c", "```", "x\n\n  y", " ")
+      .constantFrom(
+        "",
+        "x",
+        "make run/x\nmake test",
+        "a `b` c",
+        "```",
+        "x\n\n  y",
+        " ",
+        // What the rewrite changes in code: carriage returns and NUL.
+        "make\r\ntest",
+        "a\rb",
+        "x\u0000y",
+      )
       .map((value): RootContent => ({ type: "code", lang: null, meta: null, value }));
     fc.assert(
       fc.property(

@@ -33,13 +33,11 @@ export function splitStyles(context: Context, lines: readonly GoshLine[]): Block
   let i = 0;
   while (i < lines.length) {
     const style = styleOf(styles, textAt(lines, i), textAt(lines, i + 1));
-    const block: Block = { style: style.name, lines: [lines[i] as GoshLine] };
+    const start = i;
     i += 1;
-    while (i < lines.length && style.goesOn(textAt(lines, i), textAt(lines, i + 1))) {
-      block.lines.push(lines[i] as GoshLine);
-      i += 1;
-    }
-    blocks.push(block);
+    while (i < lines.length && style.goesOn(textAt(lines, i), textAt(lines, i + 1))) i += 1;
+    // Cut once its end is known, rather than grown line by line.
+    blocks.push({ style: style.name, lines: lines.slice(start, i) });
   }
   return blocks;
 }

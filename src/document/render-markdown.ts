@@ -132,13 +132,7 @@ function writeSimpleFlow(blocks: readonly RootContent[]): string | null {
     } else if (block.type === "code") {
       written = block.lang || block.meta ? null : fenced(block.value);
     } else if (block.type === "list") {
-      const bullet = block.ordered
-        ? lastBullet === "."
-          ? ")"
-          : "."
-        : lastBullet === "-"
-          ? "*"
-          : "-";
+      const bullet = bulletAfter(block.ordered === true, lastBullet);
       written = writeSimpleList(block, bullet);
       lastBullet = bullet;
     } else {
@@ -149,6 +143,12 @@ function writeSimpleFlow(blocks: readonly RootContent[]): string | null {
     out.push(written);
   }
   return out.join("\n\n");
+}
+
+// remark alternates the bullet of lists that follow each other directly.
+function bulletAfter(ordered: boolean, lastBullet: string | undefined): string {
+  if (ordered) return lastBullet === "." ? ")" : ".";
+  return lastBullet === "-" ? "*" : "-";
 }
 
 // A block of a flow starts and ends a line.
@@ -665,13 +665,7 @@ function writeDirectFlow(nodes: readonly RootContent[]): string | undefined {
       text = fenced(node.value);
       lastBullet = undefined;
     } else if (node.type === "list") {
-      const bullet = node.ordered
-        ? lastBullet === "."
-          ? ")"
-          : "."
-        : lastBullet === "-"
-          ? "*"
-          : "-";
+      const bullet = bulletAfter(node.ordered === true, lastBullet);
       text = writeDirectList(node, bullet);
       if (text === undefined) return undefined;
       lastBullet = bullet;

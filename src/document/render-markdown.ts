@@ -440,6 +440,15 @@ function plainTextNeedsEscaping(value: string, before: string, after: string): b
   );
 }
 
+// The first character written after child `index` of `count`, or `after`.
+function firstWrittenAfter(index: number, count: number, after: string): string {
+  for (let next = index + 1; next < count; next += 1) {
+    const output = written.outputs[next] as string;
+    if (output !== "") return output.charAt(0);
+  }
+  return after;
+}
+
 // Text at the start of a line, or white space before its end.
 function needsEscapingAtLineEdge(value: string, before: string, after: string): boolean {
   if (LINE_END_BEFORE.test(before) && ESCAPED_AT_LINE_START.test(value)) return true;
@@ -574,15 +583,17 @@ function joinWritten(
   plainTexts = false,
 ): string | null {
   const { outputs, kinds, texts } = written;
-  // As remark's phrasing writer sees them: what comes before a child is the
-  // last character written, past children that wrote nothing; what comes
-  // after it is the next child's first character, or nothing.
+  // What comes before a child is the last character written, past children
+  // that wrote nothing, as remark's phrasing writer sees it; what comes after
+  // it, the next character written. (remark looks at the next child only,
+  // but then escapes emphasis that an empty child leaves next to a letter:
+  // looking past it, such emphasis is left to remark.)
   let left = before;
   for (let index = 0; index < count; index += 1) {
     const kind = kinds[index];
     const output = outputs[index] as string;
     if (kind === "text" || kind === "emphasis" || kind === "strong") {
-      const right = index === count - 1 ? after : (outputs[index + 1] as string).charAt(0);
+      const right = firstWrittenAfter(index, count, after);
       if (kind === "text") {
         const text = texts[index] as string;
         if ((plainTexts ? plainTextNeedsEscaping : needsEscaping)(text, left, right)) return null;

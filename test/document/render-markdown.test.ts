@@ -179,6 +179,25 @@ const plainPhrasing: fc.Arbitrary<PhrasingContent> = fc.oneof(
 );
 
 describe("renderMarkdown's text escaping", () => {
+  it("looks past a text that writes nothing for what follows emphasis", () => {
+    // "_d_p" is no emphasis when read back: remark escapes it, and so must
+    // the writers that stand in for it.
+    for (const type of ["emphasis", "strong"] as const) {
+      for (const after of ["p", "9", "é", " p", "."]) {
+        expectSameAsRemark([
+          {
+            type: "paragraph",
+            children: [
+              { type, children: [{ type: "text", value: "d" }] },
+              { type: "text", value: "" },
+              { type: "text", value: after },
+            ],
+          },
+        ]);
+      }
+    }
+  });
+
   it("escapes a pair that two texts make across their edge", () => {
     // A cross reference's text stands next to the text after it.
     for (const [left, right] of [

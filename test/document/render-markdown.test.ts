@@ -23,6 +23,9 @@ import { propertyParameters } from "../support/property-parameters.js";
 import { MARKDOWN_IDEAS, genodeRevisions } from "../support/corpus.js";
 import { withCorpus } from "../support/with-corpus.js";
 
+// Seeded: propertyParameters gives every property the run's FC_SEED, which
+// the run prints at its end and a failure prints with its path.
+
 function expectSameAsRemark(nodes: RootContent[]): void {
   const remark = renderMarkdown(nodes, { plainRemark: true });
   expect(renderMarkdown(nodes)).toBe(remark);

@@ -485,9 +485,7 @@ function dashedTextAt(
   end: number,
   context: InlineContext,
 ): Text {
-  const text = textAt(s.slice(k, end), line, from, k, end, context);
-  text.value = typographicDashesIn(text.value);
-  return text;
+  return textAt(typographicDashesIn(s.slice(k, end)), line, from, k, end, context);
 }
 
 // A text node for the padded line's [k, end).

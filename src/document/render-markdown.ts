@@ -18,9 +18,11 @@ import type {
 } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import { gfmTaskListItemToMarkdown } from "mdast-util-gfm-task-list-item";
 import {
   defaultHandlers,
   toMarkdown,
+  type Handle,
   type Info,
   type Options,
   type State,
@@ -31,6 +33,10 @@ import { readsAsAutolink } from "./reads-as-autolink.js";
 const SOFT_BREAK = /[ \t]*(?:\r\n|\r|\n)[ \t]*/g;
 
 const linkLiterals = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
+
+// GFM writes a task item's box in its first paragraph's handler, which ours
+// replaces: a task item's paragraph is left to GFM's.
+const taskParagraph = gfmTaskListItemToMarkdown().handlers?.paragraph as Handle;
 
 const settings = {
   bullet: "-",
@@ -161,7 +167,8 @@ function writeSimpleList(list: List, bullet: string): string | null {
   for (let index = 0; index < list.children.length; index += 1) {
     const item = list.children[index] as ListItem;
     const only = item.children.length === 1 ? item.children[0] : undefined;
-    if (only?.type !== "paragraph") return null;
+    // A task item's box is GFM's to write.
+    if (only?.type !== "paragraph" || typeof item.checked === "boolean") return null;
     const text = writeSimplePhrasing(only.children, LINE);
     if (text === null || text.includes("\n")) return null;
     items.push(`${list.ordered ? `${start + index}${bullet}` : bullet} ${text}`);
@@ -540,6 +547,8 @@ function simpleParagraph(
   state: State,
   info: Info,
 ): string {
+  if (parent?.type === "listItem" && typeof parent.checked === "boolean")
+    return taskParagraph(node, parent, state, info);
   return (
     writeSimplePhrasing(node.children, info) ?? defaultHandlers.paragraph(node, parent, state, info)
   );
@@ -696,7 +705,8 @@ function writeDirectList(list: List, bullet: string): string | undefined {
   for (let index = 0; index < list.children.length; index += 1) {
     const item = list.children[index] as ListItem;
     const only = item.children.length === 1 ? item.children[0] : undefined;
-    if (only?.type !== "paragraph") return undefined;
+    // A task item's box is GFM's to write.
+    if (only?.type !== "paragraph" || typeof item.checked === "boolean") return undefined;
     const count = writeDirectPhrasing(only.children, 0);
     if (count === -1 || onlyBlankText(count)) return undefined;
     const text = joinWritten(count, "\n", "\n", true);

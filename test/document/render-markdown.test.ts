@@ -425,4 +425,25 @@ describe("renderMarkdown's list items", () => {
       ).toBe(markdown);
     }
   });
+
+  it("keeps the boxes of task items, ticked or not, however the rest of the body is written", () => {
+    const text = [
+      "## Ideas",
+      "### Tasks",
+      "- [x] done",
+      "- [ ] to do",
+      "",
+      "1. [X] ordered",
+      "",
+      "* [ ] loose",
+      "",
+      "  with a paragraph",
+      "* plain",
+    ].join("\n");
+    const idea = readDocument(text, { format: "markdown", sectionDepth: 2, ideaDepth: 3 })
+      .sections[0]?.ideas[0];
+    expect(idea?.markdown).toBe(
+      "- [x] done\n- [ ] to do\n\n1. [x] ordered\n\n- [ ] loose\n\n  with a paragraph\n- plain",
+    );
+  });
 });

@@ -388,10 +388,11 @@ function textMayHoldLinkLiteral(value: string): boolean {
 }
 
 // Characters remark may escape in text wherever they are ...
-const ESCAPED_ANYWHERE = /[\\`*_[\]<>#!&~|@\u0000-\u001f\u007f]/;
-// ... and the pairs it escapes for GFM autolink literals ("www.", "http:/")
-// and links ("]("), which may take a character from around the text.
-const ESCAPED_PAIR = /[Ww]\.[-.\w]|[ps]:\/|\]\(/;
+const ESCAPED_ANYWHERE = /[\\`*_[\]<>#&~|@\u0000-\u001f\u007f]/;
+// ... and the pairs it escapes for GFM autolink literals ("www.", "http:/"),
+// links ("](") and images ("!["), which may take a character from around
+// the text.
+const ESCAPED_PAIR = /[Ww]\.[-.\w]|[ps]:\/|\]\(|!\[/;
 // Characters remark escapes at the start of a line (list, heading, quote,
 // table, setext and code markers, "1." and "1)"), and white space there.
 const ESCAPED_AT_LINE_START = /^[\s\-+=#>*_~`<[|:\d.)!(]/;
@@ -558,8 +559,13 @@ const ALPHANUMERIC_EDGES = /^[\p{L}\p{N}](?:.*[\p{L}\p{N}])?$/su;
 // What may stand before an opening emphasis marker and after a closing one.
 const ATTENTION_BEFORE = /^$|[ \t\r\n(]$/;
 const ATTENTION_AFTER = /^$|^[ \t\r\n.,;:!?)]/;
-// A link destination remark writes as it is.
-const PLAIN_URL = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9/._~%?=+-]*$/;
+// A link destination of a scheme, then printable ASCII but backslashes,
+// which remark writes as it is between angle brackets, and between
+// parentheses with a backslash before what could end or break out of them
+// (DESTINATION_ESCAPED). Anything else, white space included, is left to
+// remark.
+const PLAIN_URL = /^[A-Za-z][A-Za-z0-9+.-]*:[!-[\]-~]*$/;
+const DESTINATION_ESCAPED = /[()[]|&(?=[#A-Za-z])/g;
 
 // Code remark writes between single backticks as it is.
 const PLAIN_CODE = /^[^`\r\n]+$/;
@@ -654,7 +660,7 @@ function writeLink(link: Link, value: string): string | null {
   if (link.title || !PLAIN_URL.test(link.url)) return null;
   if (value === link.url) return readsAsAutolink(link.url, value) ? `<${link.url}>` : null;
   if (value === "" || needsEscaping(value, "[", "]")) return null;
-  return `[${value}](${link.url})`;
+  return `[${value}](${link.url.replace(DESTINATION_ESCAPED, "\\$&")})`;
 }
 
 /**
@@ -811,4 +817,4 @@ const CLEANED_BEYOND_BREAKS = /[\u0000\uFEFF@]/;
 // Text without any, once rewritten, holds nothing ESCAPED_ANYWHERE finds
 // and no pair: only its edges need looking at.
 const NOT_PLAIN =
-  /[\\`*_[\]<>#!&~|@\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\uFEFF]|:\/\/|mailto:|xmpp:|www\.|w\.[-.\w]|[ps]:\//i;
+  /[\\`*_[\]<>#&~|@\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f\uFEFF]|:\/\/|mailto:|xmpp:|www\.|w\.[-.\w]|[ps]:\//i;

@@ -2,11 +2,11 @@
  * `ideas-sync parse FILE`: what ideas-sync reads from a document.
  */
 import { parseArgs } from "node:util";
-import { readDocumentWith } from "../document/read-document-with.js";
 import { documentJson } from "./document-json.js";
 import { formatDocumentText } from "./format-document-text.js";
 import type { Io } from "./io.js";
 import { loadParser } from "./load-parser.js";
+import { readDocumentLazily } from "./read-document-lazily.js";
 import { FORMAT_OPTIONS, documentOptionsFromFlags } from "./resolve-document-options.js";
 import { UsageError } from "./usage-error.js";
 
@@ -46,7 +46,7 @@ export async function parseCommand(args: string[], io: Io): Promise<number> {
   const path = positionals[0] as string;
   const options = documentOptionsFromFlags(values, path);
   const content = await io.readFile(path);
-  const document = readDocumentWith(content, options, await loadParser(options.format));
+  const document = await readDocumentLazily(content, options, await loadParser(options.format));
   io.stdout(
     values.json
       ? JSON.stringify(documentJson(document), null, 2) + "\n"

@@ -1,6 +1,7 @@
 /**
  * Parsed document → ideas.
  */
+import { renderMarkdownTogether } from "./render-markdown-together.js";
 import { startExtraction } from "./start-extraction.js";
 import type { DocumentOptions, IdeasDocument, ParsedDocument } from "./types.js";
 
@@ -16,7 +17,7 @@ export function extractIdeas(
   parsed: ParsedDocument,
   options: Omit<DocumentOptions, "format">,
 ): IdeasDocument {
-  const extraction = startExtraction(parsed.format, options);
+  const extraction = startExtraction(parsed.format, options, renderMarkdownTogether);
   extraction.take(parsed.tree.children);
   return extraction.finish(parsed);
 }

@@ -4,6 +4,7 @@
 import { parseGosh } from "./gosh/parse-gosh.js";
 import { parseMarkdown } from "./markdown/parse-markdown.js";
 import { readDocumentWith } from "./read-document-with.js";
+import { renderMarkdownTogether } from "./render-markdown-together.js";
 import type { DocumentOptions, IdeasDocument } from "./types.js";
 
 /**
@@ -15,5 +16,10 @@ export function readDocument(
   content: string | Uint8Array,
   options: DocumentOptions,
 ): IdeasDocument {
-  return readDocumentWith(content, options, options.format === "gosh" ? parseGosh : parseMarkdown);
+  return readDocumentWith(
+    content,
+    options,
+    options.format === "gosh" ? parseGosh : parseMarkdown,
+    renderMarkdownTogether,
+  );
 }

@@ -2,36 +2,26 @@
  * Many bodies → Markdown, in one pass.
  */
 import type { RootContent } from "mdast";
-import { renderMarkdown, renderSimpleMarkdown } from "./render-markdown.js";
-
-// An HTML comment no document holds: rendered on a line of its own between
-// bodies, it marks where to cut the output.
-const SEPARATOR = "<!-- ideas-sync:next-body:c1f0d -->";
+import type { BodyWriter } from "./types.js";
+import { writeDirectMarkdown } from "./write-direct-markdown.js";
 
 /**
- * Renders each list of nodes as renderMarkdown would. Bodies that need the
- * Markdown writer share one call to it: its set-up costs as much as a short
- * body. The others (most) are written without it.
+ * Renders each list of nodes as renderMarkdown would. Most bodies are
+ * written directly; the others go to `writeRest` together, in one call:
+ * remark's writer costs as much to set up as a short body, and to load as
+ * reading a small document.
  * @param bodies block nodes, per idea
+ * @param writeRest writes the bodies left, in order (renderMarkdownTogether)
  * @returns the Markdown of each, in order
  */
-export function renderMarkdownEach(bodies: ReadonlyArray<readonly RootContent[]>): string[] {
-  const out = bodies.map(renderSimpleMarkdown);
-  const rest = bodies.filter((_, index) => out[index] === null);
-  const written = renderTogether(rest);
+export function renderMarkdownEach(
+  bodies: ReadonlyArray<readonly RootContent[]>,
+  writeRest: BodyWriter,
+): string[] {
+  const out = bodies.map((body) => writeDirectMarkdown(body)?.trimEnd());
+  const rest = bodies.filter((_, index) => out[index] === undefined);
+  // A writer loaded on demand is not asked for nothing.
+  const written = rest.length === 0 ? [] : writeRest(rest);
   let next = 0;
   return out.map((markdown) => markdown ?? (written[next++] as string));
-}
-
-function renderTogether(bodies: ReadonlyArray<readonly RootContent[]>): string[] {
-  if (bodies.length <= 1) return bodies.map((body) => renderMarkdown(body));
-  const nodes: RootContent[] = [];
-  bodies.forEach((body, index) => {
-    if (index > 0) nodes.push({ type: "html", value: SEPARATOR });
-    for (const node of body) nodes.push(node);
-  });
-  const parts = renderMarkdown(nodes).split(`\n${SEPARATOR}\n`);
-  // A document that holds the separator itself is rendered body by body.
-  if (parts.length !== bodies.length) return bodies.map((body) => renderMarkdown(body));
-  return parts.map((part) => part.replace(/^\n+/, "").trimEnd());
 }

@@ -8,7 +8,14 @@ import { Diagnostics } from "./diagnostics.js";
 import { findGoshEntries, type GoshPlace } from "./gosh/find-gosh-entries.js";
 import { findMarkdownEntries } from "./markdown/find-markdown-entries.js";
 import { titleSlug } from "./title-slug.js";
-import type { DocumentOptions, Idea, IdeasDocument, ParsedDocument, Section } from "./types.js";
+import type {
+  BodyWriter,
+  DocumentOptions,
+  Idea,
+  IdeasDocument,
+  ParsedDocument,
+  Section,
+} from "./types.js";
 
 /** Default heading depth of Markdown ideas (`###`). */
 export const DEFAULT_IDEA_DEPTH = 3;
@@ -28,10 +35,12 @@ export interface Extraction {
  * are kept until the end, where a heading's body may run across runs.
  * @param format the document's format
  * @param options depths of sections and ideas
+ * @param writeRest writes the bodies renderMarkdownEach leaves to remark
  */
 export function startExtraction(
   format: ParsedDocument["format"],
   options: Omit<DocumentOptions, "format">,
+  writeRest: BodyWriter,
 ): Extraction {
   const diagnostics = new Diagnostics();
   const described: DescribedEntry[] = [];
@@ -40,7 +49,7 @@ export function startExtraction(
   const take = (nodes: readonly RootContent[]): void => {
     if (format === "gosh") {
       const entries = findGoshEntries(nodes, options.sectionDepth ?? 1, diagnostics, place);
-      appendAll(described, describeEntries(entries));
+      appendAll(described, describeEntries(entries, writeRest));
     } else {
       appendAll(markdownNodes, nodes);
     }
@@ -55,7 +64,7 @@ export function startExtraction(
         ideaDepth,
         diagnostics,
       );
-      appendAll(described, describeEntries(found.entries));
+      appendAll(described, describeEntries(found.entries, writeRest));
       title ??= found.title;
     }
     const keyed = assignKeys(described, diagnostics);

@@ -99,6 +99,14 @@ export type DocumentParser = (
   onNodes?: (nodes: RootContent[]) => void,
 ) => ParsedDocument;
 
+/**
+ * Bodies → their Markdown, as renderMarkdown writes each: the writer of the
+ * bodies that renderMarkdownEach cannot write without remark. Passed in,
+ * like the parser, so that a caller loads remark's writer only for a
+ * document that needs it.
+ */
+export type BodyWriter = (bodies: ReadonlyArray<readonly RootContent[]>) => string[];
+
 /** One idea of the document: what one tracking issue is about. */
 export interface Idea {
   /** Stable identifier: a pinned key or the GitHub-style slug of the title. */

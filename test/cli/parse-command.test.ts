@@ -5,7 +5,14 @@ import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { documentJson } from "../../src/cli/document-json.js";
+import { readDocument } from "../../src/document/read-document.js";
+import type { DocumentOptions } from "../../src/document/types.js";
+import { generateGoshDocument } from "../../bench/generate-gosh-document.js";
+import { genodeRevisions } from "../support/corpus.js";
 import { example, file, root, run } from "../support/cli.js";
+import { withCorpus } from "../support/with-corpus.js";
 import { unresolvedReferences } from "../support/unresolved-references.js";
 
 describe("ideas-sync parse", () => {
@@ -69,6 +76,34 @@ describe("ideas-sync parse", () => {
       file("warn.txt", "Chapter\n#######\n\n:Idea:\n\nUnindented body.\n"),
     );
     expect(status).toBe(0);
+  });
+
+  // parse loads remark's writer only when a body needs it, reading a GOSH
+  // document again if one does: the ideas are the same either way.
+  const expectAsReadDocument = async (path: string, options: DocumentOptions): Promise<void> => {
+    const { status, stdout } = await run("parse", path, "--json", "--format", options.format);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(documentJson(readDocument(readFileSync(path), options)));
+  };
+
+  it("reads what readDocument reads, whether or not a body needs remark's writer", async () => {
+    const direct = ":Plain:\n\n  Text with a [https://x.org/a(b) link]!\n\n  * one\n  * two\n";
+    const nested = ":Nested:\n\n  * one\n\n    * deeper\n";
+    for (const [name, text] of [
+      ["direct.txt", `Ideas\n#####\n\n${direct}`],
+      ["nested-last.txt", `Ideas\n#####\n\n${direct}\n${nested}`],
+      ["nested-first.txt", `Ideas\n#####\n\n${nested}\n${direct}`],
+    ] as const)
+      await expectAsReadDocument(file(name, text), { format: "gosh" });
+    // Past a megabyte, the writer is loaded first.
+    const large = file("large.txt", generateGoshDocument(2500));
+    expect(readFileSync(large).length).toBeGreaterThan(1 << 20);
+    await expectAsReadDocument(large, { format: "gosh" });
+  });
+
+  withCorpus("genode").it("reads every Genode revision as readDocument does", async () => {
+    for (const revision of genodeRevisions())
+      await expectAsReadDocument(revision.path, { format: "gosh" });
   });
 
   it("prints exactly the documented JSON shape with --json", async () => {

@@ -16,6 +16,7 @@ import { parseMarkdown } from "../../src/document/markdown/parse-markdown.js";
 import { renderMarkdown } from "../../src/document/render-markdown.js";
 import { readDocument } from "../../src/document/read-document.js";
 import { renderMarkdownEach } from "../../src/document/render-markdown-each.js";
+import { renderMarkdownTogether } from "../../src/document/render-markdown-together.js";
 import { findGoshEntries } from "../../src/document/gosh/find-gosh-entries.js";
 import { Diagnostics } from "../../src/document/diagnostics.js";
 import { goshDocument, markdownDocument } from "../support/arbitraries.js";
@@ -31,7 +32,7 @@ function expectSameAsRemark(nodes: RootContent[]): void {
   expect(renderMarkdown(nodes)).toBe(remark);
   // renderMarkdownEach writes most bodies in one pass over the nodes as
   // they are, without rewriting them first: the same again.
-  expect(renderMarkdownEach([nodes])).toEqual([remark]);
+  expect(renderMarkdownEach([nodes], renderMarkdownTogether)).toEqual([remark]);
 }
 
 // A whole document holds headings, which remark writes; an idea's body
@@ -331,7 +332,9 @@ describe("renderMarkdownEach", () => {
   const bodiesOf = (text: string) =>
     findGoshEntries(parseGosh(text).tree.children, 1, new Diagnostics()).map((entry) => entry.body);
   const expectEachAsOne = (bodies: RootContent[][]): void => {
-    expect(renderMarkdownEach(bodies)).toEqual(bodies.map((body) => renderMarkdown(body)));
+    const alone = bodies.map((body) => renderMarkdown(body));
+    expect(renderMarkdownTogether(bodies)).toEqual(alone);
+    expect(renderMarkdownEach(bodies, renderMarkdownTogether)).toEqual(alone);
   };
 
   it("renders each body as renderMarkdown does alone, on random documents and trees", () => {
@@ -352,6 +355,47 @@ describe("renderMarkdownEach", () => {
         expectEachAsOne(bodiesOf(readFileSync(revision.path, "utf8")));
     },
   );
+
+  it("asks the writer of the rest only for the bodies it cannot write directly, in order", () => {
+    const paragraph = (value: string): BlockContent[] => [
+      { type: "paragraph", children: [{ type: "text", value }] },
+    ];
+    const nested: RootContent[] = [
+      {
+        type: "list",
+        children: [
+          {
+            type: "listItem",
+            children: [
+              ...paragraph("a"),
+              { type: "list", children: [{ type: "listItem", children: paragraph("b") }] },
+            ],
+          },
+        ],
+      },
+    ];
+    const asked: Array<ReadonlyArray<readonly RootContent[]>> = [];
+    const writeRest = (bodies: ReadonlyArray<readonly RootContent[]>): string[] => {
+      asked.push(bodies);
+      return renderMarkdownTogether(bodies);
+    };
+    const plain = [paragraph("One."), paragraph("Two.")];
+    expect(renderMarkdownEach(plain, writeRest)).toEqual(["One.", "Two."]);
+    expect(asked).toEqual([]);
+    const mixed = [
+      paragraph("One."),
+      nested,
+      paragraph("Two."),
+      [{ type: "heading", depth: 4, children: [{ type: "text", value: "H" }] }] as RootContent[],
+    ];
+    expect(renderMarkdownEach(mixed, writeRest)).toEqual([
+      "One.",
+      renderMarkdown(nested),
+      "Two.",
+      "#### H",
+    ]);
+    expect(asked).toEqual([[nested, mixed[3]]]);
+  });
 
   it("falls back to one body at a time when a body holds the separator", () => {
     const sneaky: RootContent[] = [{ type: "html", value: "<!-- ideas-sync:next-body:c1f0d -->" }];

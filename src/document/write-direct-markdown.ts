@@ -390,7 +390,34 @@ function onlyText(children: readonly PhrasingContent[]): string | null {
  */
 function rewrittenText(value: string): string | null {
   if (NOT_PLAIN.test(value)) return null;
-  return value.includes("\n") || value.includes("\r") ? value.replace(SOFT_BREAK, " ") : value;
+  return spacedLineBreaks(value);
+}
+
+/**
+ * `value.replace(SOFT_BREAK, " ")`, by hand for text with line feeds only
+ * (most multi-line text): the pattern tries its leading blanks at every
+ * character, and took a twentieth of reading a large GOSH document.
+ */
+function spacedLineBreaks(value: string): string {
+  let lineFeed = value.indexOf("\n");
+  if (value.includes("\r")) return value.replace(SOFT_BREAK, " ");
+  if (lineFeed === -1) return value;
+  let out = "";
+  let start = 0;
+  while (lineFeed !== -1) {
+    let end = lineFeed;
+    while (end > start && isBlank(value.charCodeAt(end - 1))) end -= 1;
+    out += value.slice(start, end) + " ";
+    start = lineFeed + 1;
+    while (start < value.length && isBlank(value.charCodeAt(start))) start += 1;
+    lineFeed = value.indexOf("\n", start);
+  }
+  return out + value.slice(start);
+}
+
+// A space or a tab.
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 /**

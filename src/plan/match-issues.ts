@@ -67,7 +67,6 @@ export function matchIssues(
   const taken = new Set<number>();
   const sorted = [...managed].sort((a, b) => a.issue.number - b.issue.number);
   const byKey = groupBy(sorted, (entry) => entry.read.marker.key);
-  const byHash = groupBy(sorted, (entry) => entry.read.marker.hash);
   const take = (idea: Idea, entry: ManagedIssue | UnmarkedIssue, by: MatchedBy) => {
     byIdea.set(idea.key, { entry, by });
     taken.add(entry.issue.number);
@@ -75,6 +74,11 @@ export function matchIssues(
   const free = (entries: readonly ManagedIssue[] | undefined) =>
     (entries ?? []).filter((entry) => !taken.has(entry.issue.number));
   const waiting = () => ideas.filter((idea) => !byIdea.has(idea.key));
+  // Issues not yet taken, in order. A pass after the first looks only at
+  // these: an issue once taken stays taken. In a large document most issues
+  // are taken by the first pass, and indexing only the rest saves the time
+  // a map of every issue takes to build.
+  const untaken = () => sorted.filter((entry) => !taken.has(entry.issue.number));
 
   // 1.
   for (const idea of ideas) {
@@ -82,6 +86,7 @@ export function matchIssues(
     if (same) take(idea, same, "key");
   }
   // 2.
+  const byHash = groupBy(untaken(), (entry) => entry.read.marker.hash);
   for (const idea of waiting()) {
     const same = free(byHash.get(idea.hash))[0];
     if (same) take(idea, same, "text");
@@ -98,7 +103,7 @@ export function matchIssues(
   };
   // The issues whose key is a slug or the slug with "-1", "-2" …, by slug.
   const families = new Map<string, ManagedIssue[]>();
-  for (const entry of sorted) {
+  for (const entry of untaken()) {
     const key = entry.read.marker.key;
     const base = key.replace(/-\d+$/, "");
     for (const slug of base === key ? [key] : [key, base]) {
@@ -121,7 +126,7 @@ export function matchIssues(
     if (similarity(shinglesOf(idea), text) >= RETITLE_THRESHOLD) take(idea, candidate, "key");
   }
   // 4.
-  const candidates = sorted.filter((entry) => !taken.has(entry.issue.number));
+  const candidates = untaken();
   const retitles = matchRetitles(
     waiting(),
     candidates.map((entry) => ({
@@ -129,7 +134,7 @@ export function matchIssues(
       text: `${entry.issue.title} ${ideaTextOf(entry.read.content)}`,
     })),
   );
-  const byNumber = new Map(sorted.map((entry) => [entry.issue.number, entry]));
+  const byNumber = new Map(candidates.map((entry) => [entry.issue.number, entry]));
   for (const idea of waiting()) {
     const number = retitles.get(idea.key);
     if (number !== undefined) {
@@ -179,12 +184,16 @@ export function matchIssues(
     }
   }
 
+  // The kept issue of each key an untaken issue claims too.
+  const rest = untaken();
+  const claimed = new Set(rest.map((entry) => entry.read.marker.key));
   const keptKeys = new Map<string, number>();
   for (const { entry } of byIdea.values())
-    if (entry.read.marker) keptKeys.set(entry.read.marker.key, entry.issue.number);
+    if (entry.read.marker && claimed.has(entry.read.marker.key))
+      keptKeys.set(entry.read.marker.key, entry.issue.number);
   const orphans: ManagedIssue[] = [];
   const conflicts: IssueMatch["conflicts"] = [];
-  for (const entry of sorted) {
+  for (const entry of rest) {
     if (taken.has(entry.issue.number)) continue;
     const kept = keptKeys.get(entry.read.marker.key);
     if (kept === undefined) {

@@ -97,7 +97,8 @@ export function planSync(input: PlanInput): Plan {
     const fields = fieldLabelsOfIdea
       .map((label) => label.name)
       .filter((name) => !labels.some((label) => label.toLowerCase() === name.toLowerCase()));
-    fieldsByKey.set(idea.key, fields);
+    // Most ideas have none: a map of every idea's is slow to build.
+    if (fields.length > 0) fieldsByKey.set(idea.key, fields);
     if (!found) {
       ideaActions.push({
         type: "create-issue",
@@ -204,7 +205,8 @@ export function planSync(input: PlanInput): Plan {
   const have = new Set(input.labels.map((label) => label.toLowerCase()));
   // Only ideas-sync's own labels are created: the tracking label and section
   // labels of issues it writes labels to.
-  const ideaByKey = new Map(ideas.map((idea) => [idea.key, idea]));
+  // Built when a label update needs it: most syncs have none.
+  let ideaByKey: Map<string, Idea> | undefined;
   const needed = new Set<string>();
   for (const action of ideaActions) {
     if (action.type === "create-issue") action.labels.forEach((label) => needed.add(label));
@@ -212,6 +214,7 @@ export function planSync(input: PlanInput): Plan {
       (action.type === "update-issue" || action.type === "reopen-issue") &&
       action.changes.labels
     ) {
+      ideaByKey ??= new Map(ideas.map((idea) => [idea.key, idea]));
       const idea = ideaByKey.get(action.key);
       const section = idea ? sectionLabel(idea.section, config) : null;
       needed.add(tracking);

@@ -73,7 +73,10 @@ export function matchIssues(
   };
   const free = (entries: readonly ManagedIssue[] | undefined) =>
     (entries ?? []).filter((entry) => !taken.has(entry.issue.number));
-  const waiting = () => ideas.filter((idea) => !byIdea.has(idea.key));
+  // The ideas without an issue yet, in order. An idea once paired stays
+  // paired, so each pass filters what the last one left, not every idea.
+  let pending: readonly Idea[] = ideas;
+  const waiting = () => (pending = pending.filter((idea) => !byIdea.has(idea.key)));
   // Issues not yet taken, in order. A pass after the first looks only at
   // these: an issue once taken stays taken. In a large document most issues
   // are taken by the first pass, and indexing only the rest saves the time
@@ -81,9 +84,13 @@ export function matchIssues(
   const untaken = () => sorted.filter((entry) => !taken.has(entry.issue.number));
 
   // 1.
+  // (What free(…).find(…) would find, without a filtered copy per idea.)
   for (const idea of ideas) {
-    const same = free(byKey.get(idea.key)).find((e) => e.read.marker.hash === idea.hash);
-    if (same) take(idea, same, "key");
+    for (const entry of byKey.get(idea.key) ?? []) {
+      if (entry.read.marker.hash !== idea.hash || taken.has(entry.issue.number)) continue;
+      take(idea, entry, "key");
+      break;
+    }
   }
   // 2.
   const byHash = groupBy(untaken(), (entry) => entry.read.marker.hash);

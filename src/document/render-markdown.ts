@@ -30,7 +30,6 @@ import {
   NEEDS_CLEANING,
   SOFT_BREAK,
   needsEscaping,
-  writeDirectMarkdown,
   writeSimpleFlow,
   writeSimplePhrasing,
 } from "./write-direct-markdown.js";
@@ -93,14 +92,14 @@ export function renderMarkdown(
 }
 
 /**
- * What renderMarkdown gives for nodes it writes without remark (paragraphs,
- * code and flat lists, as most idea bodies are), else null: a caller with
- * many bodies sends only the others to remark, in one call.
+ * What renderMarkdown gives for nodes it writes without remark's writer once
+ * they are rewritten (paragraphs, code and flat lists with a mention or a
+ * bare URL, say), else null: a caller with many bodies sends only the others
+ * to remark, in one call. (Bodies writeDirectMarkdown writes are written
+ * here too, the longer way: renderMarkdownEach does not send them.)
  * @param nodes block nodes of a GOSH or Markdown tree
  */
 export function renderSimpleMarkdown(nodes: readonly RootContent[]): string | null {
-  const direct = writeDirectMarkdown(nodes);
-  if (direct !== undefined) return direct.trimEnd();
   return writeSimpleFlow(prepare(nodes).children)?.trimEnd() ?? null;
 }
 
